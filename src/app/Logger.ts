@@ -1,0 +1,25 @@
+/** Where the framework writes diagnostics. Replace it through `createApp({ logger })`. */
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Writes warnings and errors to stderr; info and debug only when asked. */
+export function createConsoleLogger(level: "debug" | "info" | "warn" | "error" = "warn"): Logger {
+  const order = ["debug", "info", "warn", "error"];
+  const min = order.indexOf(level);
+  const write = (lvl: string, message: string) => {
+    if (order.indexOf(lvl) >= min) process.stderr.write(`[aiperf] ${lvl}: ${message}\n`);
+  };
+  return {
+    debug: (m) => write("debug", m),
+    info: (m) => write("info", m),
+    warn: (m) => write("warn", m),
+    error: (m) => write("error", m),
+  };
+}
+
+/** Discards everything (tests that assert on output pass their own). */
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,0 +1,82 @@
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { ParsedManifest } from "../registry/types.js";
+import { frameworkPackage } from "./frameworkRoot.js";
+import type { PluginSource } from "./PluginSource.js";
+import { readManifest } from "./readManifest.js";
+
+/** Reads manifests, possibly from a cache; `flush` persists what was parsed. */
+export interface ManifestReader {
+  read(source: PluginSource): ParsedManifest;
+  flush(): void;
+}
+
+interface CacheEntry {
+  root: string;
+  size: number;
+  mtimeMs: number;
+  manifest: ParsedManifest;
+}
+
+interface CacheFile {
+  format: 1;
+  framework: string;
+  entries: Record<string, CacheEntry>;
+}
+
+/** Where an app's manifest cache lives. */
+export function manifestCachePath(appRoot: string): string {
+  return path.join(appRoot, "node_modules", ".cache", "aiperf", "manifests.json");
+}
+
+/** Parses every manifest anew (no cache). */
+export const plainManifestReader: ManifestReader = { read: readManifest, flush() {} };
+
+/**
+ * A reader that reuses parsed, validated manifests while each file's path, size and mtime and the
+ * framework version are unchanged, so a warm start reads one JSON file instead of parsing YAML.
+ * A corrupt, foreign or outdated cache is ignored and rewritten.
+ */
+export function cachedManifestReader(appRoot: string): ManifestReader {
+  const file = manifestCachePath(appRoot);
+  const framework = frameworkPackage().version;
+  let cache: CacheFile = { format: 1, framework, entries: {} };
+  try {
+    const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<CacheFile>;
+    if (parsed.format === 1 && parsed.framework === framework && parsed.entries && typeof parsed.entries === "object") cache = parsed as CacheFile;
+  } catch {
+    // missing or corrupt: start empty
+  }
+  const used: Record<string, CacheEntry> = {};
+  let dirty = false;
+  return {
+    read(source) {
+      let stat: { size: number; mtimeMs: number } | undefined;
+      try {
+        stat = statSync(source.registryFile);
+      } catch {
+        return readManifest(source);
+      }
+      const hit = cache.entries[source.registryFile];
+      if (hit && hit.root === source.root && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs && hit.manifest?.file === source.registryFile) {
+        used[source.registryFile] = hit;
+        return structuredClone(hit.manifest);
+      }
+      const manifest = readManifest(source);
+      used[source.registryFile] = { root: source.root, size: stat.size, mtimeMs: stat.mtimeMs, manifest };
+      dirty = true;
+      return structuredClone(manifest);
+    },
+    flush() {
+      if (!dirty && Object.keys(used).length === Object.keys(cache.entries).length) return;
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify({ format: 1, framework, entries: used } satisfies CacheFile));
+        renameSync(tmp, file);
+      } catch {
+        // a read-only tree still works, just without the cache
+      }
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { ErrorCode } from "../errors/codes.js";
+import { parseRegistry } from "../registry/parseRegistry.js";
+import type { ParsedManifest } from "../registry/types.js";
+import type { PluginSource } from "./PluginSource.js";
+
+/** Reads a registry file and parses it; an unreadable file is a problem of that plugin. */
+export function readManifest(source: PluginSource): ParsedManifest {
+  let text: string;
+  try {
+    text = readFileSync(source.registryFile, "utf8");
+  } catch (error) {
+    return {
+      file: source.registryFile,
+      plugin: {},
+      protocols: [],
+      sections: [],
+      entries: [],
+      problems: [
+        {
+          code: ErrorCode.RegistryInvalid,
+          severity: "error",
+          message: `cannot read registry: ${(error as Error).message}`,
+          location: { file: source.registryFile },
+        },
+      ],
+    };
+  }
+  return parseRegistry(text, { file: source.registryFile, pluginRoot: source.root });
+}

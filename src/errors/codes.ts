@@ -1,0 +1,19 @@
+/** Stable error codes (DESIGN §12). Tools and tests may match on these; never rename one. */
+export const ErrorCode = {
+  UnknownProtocol: "AIPERF_UNKNOWN_PROTOCOL",
+  TypeNotFound: "AIPERF_TYPE_NOT_FOUND",
+  RegistryInvalid: "AIPERF_REGISTRY_INVALID",
+  ClassPathInvalid: "AIPERF_CLASS_PATH_INVALID",
+  RequiresUnsatisfied: "AIPERF_REQUIRES_UNSATISFIED",
+  PluginDuplicate: "AIPERF_PLUGIN_DUPLICATE",
+  PluginNotFound: "AIPERF_PLUGIN_NOT_FOUND",
+  PluginLoadFailed: "AIPERF_PLUGIN_LOAD_FAILED",
+  ProtocolMismatch: "AIPERF_PROTOCOL_MISMATCH",
+  ConfigInvalid: "AIPERF_CONFIG_INVALID",
+  ConflictAmbiguous: "AIPERF_CONFLICT",
+  NoSelection: "AIPERF_NO_SELECTION",
+  DisposeFailed: "AIPERF_DISPOSE_FAILED",
+  Usage: "AIPERF_USAGE",
+  RunFailed: "AIPERF_RUN_FAILED",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,6 @@
+/** The phases of a run, in order (DESIGN §9). */
+export const CreditPhase = {
+  Warmup: "warmup",
+  Profiling: "profiling",
+} as const;
+export type CreditPhase = (typeof CreditPhase)[keyof typeof CreditPhase];

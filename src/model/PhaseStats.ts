@@ -1,0 +1,16 @@
+import type { CreditPhase } from "./CreditPhase.js";
+
+/** A snapshot of one phase's progress (DESIGN §9). Timestamps are monotonic ns. */
+export interface PhaseStats {
+  phase: CreditPhase;
+  sent: number;
+  completed: number;
+  cancelled: number;
+  errors: number;
+  inFlight: number;
+  sentSessions: number;
+  startNs?: number;
+  sendingCompleteNs?: number;
+  endNs?: number;
+  timedOut: boolean;
+}

@@ -1,0 +1,6 @@
+/** What a post-processor returns for one phase. */
+export interface ProcessingResult {
+  processor: string;
+  phase: string;
+  data: Record<string, unknown>;
+}

@@ -1,0 +1,22 @@
+import type { MetricResult } from "./MetricResult.js";
+import type { PhaseStats } from "./PhaseStats.js";
+import type { ProcessingResult } from "./ProcessingResult.js";
+import type { RequestRecord } from "./RequestRecord.js";
+
+/** Everything a run measured, handed to exporters. */
+export interface ProfileResults {
+  /** The run's config with secrets masked. */
+  config: Record<string, unknown>;
+  phases: PhaseStats[];
+  /** Metrics of the profiling phase (warm-up is excluded). */
+  metrics: MetricResult[];
+  /** Error messages of the profiling phase, grouped. */
+  errors: { message: string; count: number }[];
+  hookFailures: Record<string, number>;
+  postProcessing: ProcessingResult[];
+  /** Records of the profiling phase. */
+  records: RequestRecord[];
+  startedAt: string;
+  durationS: number;
+  interrupted: boolean;
+}

@@ -1,0 +1,18 @@
+/** One chat message. */
+export interface ChatMessage {
+  role: string;
+  content: string;
+}
+
+/** One request's worth of input, produced by a dataset composer. */
+export interface Turn {
+  id: string;
+  /** Chat form; endpoints that take a prompt join the contents. */
+  messages: ChatMessage[];
+  /** Approximate input length in tokens. */
+  inputTokens: number;
+  /** Requested output length (`max_tokens`), if any. */
+  outputTokens?: number;
+  /** For trace replay: when to send, in ms from the start of the phase. */
+  timestampMs?: number;
+}

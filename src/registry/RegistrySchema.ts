@@ -1,0 +1,98 @@
+import { Type } from "class-transformer";
+import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, ValidateNested } from "class-validator";
+import { IsSemverRange, IsSemverVersion } from "../util/semverValidators.js";
+
+/** `plugin:` block of a registry.yaml (DESIGN §4). */
+export class PluginInfoSchema {
+  @IsString()
+  @IsNotEmpty()
+  name!: string;
+
+  @IsOptional()
+  @IsSemverVersion()
+  version?: string;
+
+  @IsOptional()
+  @IsString()
+  description?: string;
+
+  @IsOptional()
+  @IsString()
+  author?: string;
+
+  @IsOptional()
+  @IsSemverRange()
+  requires?: string;
+
+  @IsOptional()
+  @IsString()
+  module?: string;
+}
+
+/** One entry under `protocols:`: a protocol this plugin defines. */
+export class ProtocolDefinitionSchema {
+  @IsString()
+  description!: string;
+
+  @IsIn(["one", "many"])
+  cardinality!: "one" | "many";
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  members?: string[];
+
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
+}
+
+/** One implementation entry: `<protocol>: { <name>: EntrySchema }`. */
+export class EntrySchema {
+  @IsString()
+  @Matches(/^[^:]+(:[A-Za-z_$][\w$]*)?$/, { message: 'class must be "<module path>:<export name>"' })
+  class!: string;
+
+  @IsOptional()
+  @IsString()
+  description?: string;
+
+  @IsOptional()
+  @IsInt()
+  priority?: number;
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  tags?: string[];
+
+  @IsOptional()
+  @IsBoolean()
+  auto_load?: boolean;
+
+  @IsOptional()
+  @IsString()
+  config?: string;
+
+  @IsOptional()
+  @IsObject()
+  metadata?: Record<string, unknown>;
+
+  @IsOptional()
+  @IsIn(["singleton", "transient"])
+  scope?: "singleton" | "transient";
+}
+
+/** The fixed top-level keys; every other key is a protocol name. */
+export class RegistryHeaderSchema {
+  @IsOptional()
+  @IsIn(["1.0"])
+  schema_version?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PluginInfoSchema)
+  plugin?: PluginInfoSchema;
+}
+
+export const RESERVED_REGISTRY_KEYS = ["schema_version", "plugin", "protocols"] as const;

@@ -1,0 +1,7 @@
+/**
+ * Normalizes a protocol or implementation name (DESIGN §3): lower case, `-` becomes `_`,
+ * so `Type-A`, `type_a` and `TYPE_A` are the same name.
+ */
+export function normalizeName(name: string): string {
+  return name.trim().toLowerCase().replace(/-/g, "_");
+}

@@ -1,0 +1,59 @@
+import { plainToInstance } from "class-transformer";
+import { getMetadataStorage, type ValidationError, validateSync } from "class-validator";
+import { closestName } from "./closestName.js";
+
+/** One validation failure, with the path of the offending key. */
+export interface ValidationIssue {
+  path: (string | number)[];
+  message: string;
+  /** True when the key itself is unknown (point at the key, not the value). */
+  unknownKey: boolean;
+}
+
+/** The properties a class-validator class declares, sorted. */
+export function declaredProperties(cls: new () => object): string[] {
+  const metas = getMetadataStorage().getTargetValidationMetadatas(cls, "", true, false);
+  return [...new Set(metas.map((m) => m.propertyName))].sort();
+}
+
+/**
+ * Converts `plain` to an instance of `cls` and validates it. Unknown keys are reported with the
+ * closest declared key, so a typo like `concurency` says what was meant.
+ */
+export function validateClass<T extends object>(cls: new () => T, plain: unknown): { value: T; issues: ValidationIssue[] } {
+  const value = plainToInstance(cls, plain ?? {}, { exposeDefaultValues: true }) as T;
+  const errors = validateSync(value, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: false,
+    validationError: { target: true, value: false },
+  });
+  const issues: ValidationIssue[] = [];
+  collect(errors, [], issues);
+  return { value, issues };
+}
+
+function collect(errors: ValidationError[], prefix: (string | number)[], out: ValidationIssue[]): void {
+  for (const error of errors) {
+    const key = /^\d+$/.test(error.property) ? Number(error.property) : error.property;
+    const path = [...prefix, key];
+    const constraints = error.constraints ?? {};
+    if (constraints.whitelistValidation) {
+      const owner = error.target?.constructor as (new () => object) | undefined;
+      const allowed = owner ? declaredProperties(owner) : [];
+      const close = closestName(String(key), allowed);
+      const hint = close ? ` Did you mean "${close}"?` : "";
+      out.push({
+        path,
+        message: `unknown key "${String(key)}".${hint} Valid keys: ${allowed.join(", ")}.`,
+        unknownKey: true,
+      });
+    } else {
+      for (const message of Object.values(constraints)) {
+        const text = message.startsWith(`${String(key)} `) ? `"${String(key)}"${message.slice(String(key).length)}` : message;
+        out.push({ path, message: text, unknownKey: false });
+      }
+    }
+    if (error.children?.length) collect(error.children, path, out);
+  }
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Tests exercise the built package ("aiperf" resolves to dist/): load it with Node itself, so
+    // lazy import(), module caching and decorators behave exactly as they do for users.
+    server: { deps: { external: [/\/dist\//, /\/fixtures\//] } },
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    pool: "forks",
+  },
+});
