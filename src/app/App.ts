@@ -5,6 +5,7 @@ import { AiperfError } from "../errors/AiperfError.js";
 import { ErrorCode } from "../errors/codes.js";
 import type { Protocol } from "../protocols/defineProtocol.js";
 import type { Registry } from "../registry/Registry.js";
+import type { ImplementationEntry } from "../registry/types.js";
 import { normalizeName } from "../util/normalizeName.js";
 import type { Logger } from "./Logger.js";
 
@@ -21,7 +22,8 @@ export interface AppParts {
   defaults: ReadonlyMap<string, string>;
   /** Names resolvable for a protocol beyond the registry (overrides that add a name). */
   extraNames: ReadonlyMap<string, ReadonlySet<string>>;
-  resolveEntry(protocol: string, name: string, byClassPath?: string): Promise<unknown>;
+  /** Builds (once per app) any entry, winner or shadowed. */
+  resolveEntry(entry: ImplementationEntry): Promise<unknown>;
   dispose(): Promise<void>;
 }
 
@@ -93,11 +95,10 @@ export class App {
   }
 
   /** Any entry, winner or shadowed, by its class path (see `Registry.findByClassPath`). */
-  async getByClassPath<T>(protocol: Protocol<T> | string, classPath: string): Promise<T> {
+  async getByClassPath<T>(protocol: Protocol<T> | string, classPath: string, name?: string): Promise<T> {
     this.assertLive();
-    const name = typeof protocol === "string" ? protocol : protocol.name;
-    const entry = this.registry.findByClassPath(name, classPath);
-    return (await this.parts.resolveEntry(entry.protocol, entry.name, `${entry.class.modulePath}:${entry.class.exportName}`)) as T;
+    const protocolName = typeof protocol === "string" ? protocol : protocol.name;
+    return (await this.parts.resolveEntry(this.registry.findByClassPath(protocolName, classPath, name))) as T;
   }
 
   /**

@@ -183,13 +183,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     logger,
     defaults,
     extraNames: overrideNames,
-    resolveEntry: (protocol, name, byClassPath) => {
-      if (byClassPath) {
-        const entry = registry.findByClassPath(protocol, byClassPath);
-        return lazyFor(entry).resolve();
-      }
-      return resolverFor(protocol, name)();
-    },
+    resolveEntry: (entry) => lazyFor(entry).resolve(),
     dispose: async () => {
       let failure: unknown;
       try {

@@ -63,7 +63,7 @@ export function loadConfig(source: ConfigSource = {}): LoadedConfig {
       ]);
     }
     lineCounter = new LineCounter();
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true });
     if (doc.errors.length > 0) {
       throw new ConfigInvalidError(
         doc.errors.map((e) => ({

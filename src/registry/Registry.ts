@@ -68,24 +68,24 @@ export class Registry {
 
   /**
    * Any entry, winner or shadowed, by its class path: the absolute `module:export`, or the path as
-   * written in its registry (optionally prefixed by `plugin-name/`).
+   * written in its registry (optionally prefixed by `plugin-name/`). When one class is registered
+   * under several names, pass `name` to pick one.
    */
-  findByClassPath(protocol: string, classPath: string): ImplementationEntry {
+  findByClassPath(protocol: string, classPath: string, name?: string): ImplementationEntry {
     const p = this.protocol(protocol);
     const candidates = this.entries.filter((e) => e.protocol === p.name);
-    const match = candidates.filter(
-      (e) => `${e.class.modulePath}:${e.class.exportName}` === classPath || e.class.raw === classPath || `${e.plugin}/${e.class.raw}` === classPath,
-    );
+    const label = (e: ImplementationEntry) => `${e.plugin}/${e.class.raw}`;
+    let match = candidates.filter((e) => `${e.class.modulePath}:${e.class.exportName}` === classPath || e.class.raw === classPath || label(e) === classPath);
+    if (name !== undefined) match = match.filter((e) => e.name === normalizeName(name));
     if (match.length === 1) return match[0] as ImplementationEntry;
-    const all = candidates.map((e) => `${e.plugin}/${e.class.raw}`);
     if (match.length > 1) {
       throw new TypeNotFoundError(
         p.name,
-        classPath,
-        match.map((e) => `${e.plugin}/${e.class.raw}`),
+        `${classPath} (matches ${match.length} entries: pass the implementation name)`,
+        match.map((e) => `${label(e)} as ${e.name}`),
       );
     }
-    throw new TypeNotFoundError(p.name, classPath, all);
+    throw new TypeNotFoundError(p.name, classPath, [...new Set(candidates.map(label))]);
   }
 
   /** Discovered plugins, including skipped ones (with the reason). */

@@ -1,5 +1,5 @@
 import { Type } from "class-transformer";
-import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, ValidateNested } from "class-validator";
+import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, ValidateNested } from "class-validator";
 import { IsSemverRange, IsSemverVersion } from "../util/semverValidators.js";
 
 /** `plugin:` block of a registry.yaml (DESIGN §4). */
@@ -49,8 +49,9 @@ export class ProtocolDefinitionSchema {
 
 /** One implementation entry: `<protocol>: { <name>: EntrySchema }`. */
 export class EntrySchema {
+  /** `<module path relative to this file>:<export name>`; checked by resolveClassPath. */
   @IsString()
-  @Matches(/^[^:]+(:[A-Za-z_$][\w$]*)?$/, { message: 'class must be "<module path>:<export name>"' })
+  @IsNotEmpty()
   class!: string;
 
   @IsOptional()

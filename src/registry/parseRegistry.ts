@@ -29,7 +29,7 @@ export function parseRegistry(text: string, source: ManifestSource): ParsedManif
   };
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   for (const error of doc.errors) {
     const pos = error.linePos?.[0];
     problem(ErrorCode.RegistryInvalid, `YAML syntax error: ${error.message.split("\n")[0]}`, {
