@@ -10,6 +10,7 @@ import { discoverPlugins } from "../discovery/discoverPlugins.js";
 import { cachedManifestReader } from "../discovery/manifestCache.js";
 import { formatLocation } from "../errors/AiperfError.js";
 import { TypeNotFoundError } from "../errors/errors.js";
+import { PhaseOrchestrator } from "../phases/PhaseOrchestrator.js";
 import type { Protocol } from "../protocols/defineProtocol.js";
 import type { Registry } from "../registry/Registry.js";
 import type { ImplementationEntry } from "../registry/types.js";
@@ -72,7 +73,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const selections = computeSelections(loaded, options.isTTY ?? Boolean(process.stdout.isTTY));
   const defaults = new Map<string, string>();
   const enabled = new Map<string, string[]>();
-  const configBlocks = new Map<string, { block: Record<string, unknown> | undefined; path: string }>();
+  const configBlocks = new Map<string, { block: Record<string, unknown> | undefined; path: (string | number)[] }>();
   const overrideNames = new Map<string, Set<string>>();
   for (const o of options.overrides ?? []) {
     if (isProtocolToken(o) && o.name !== undefined) {
@@ -104,7 +105,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     for (const sel of selections.many.get(protocol.name) ?? []) {
       if (!check(protocol.name, sel) || names.includes(sel.name)) continue;
       names.push(sel.name);
-      configBlocks.set(`${protocol.name}.${sel.name}`, { block: sel.config, path: sel.path.join(".") });
+      configBlocks.set(`${protocol.name}.${sel.name}`, { block: sel.config, path: [...sel.path, "config"] });
     }
     for (const entry of registry.winners(protocol.name)) {
       if (entry.autoLoad && !names.includes(entry.name)) names.push(entry.name);
@@ -113,13 +114,14 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   }
   for (const [key, block] of Object.entries(loaded.config.plugins.settings)) {
     const normalized = key.split(".").map(normalizeName).join(".");
-    if (!configBlocks.has(normalized)) configBlocks.set(normalized, { block, path: `plugins.settings.${key}` });
+    if (!configBlocks.has(normalized)) configBlocks.set(normalized, { block, path: ["plugins", "settings", key] });
   }
 
   const container = new Container(options.parent ? { parent: options.parent } : {});
   container.bind(APP_CONFIG).toConstantValue(loaded.config);
   container.bind(REGISTRY).toConstantValue(registry);
   container.bind(LOGGER).toConstantValue(logger);
+  container.bind(PhaseOrchestrator).toSelf().inTransientScope();
   const tracker = new DisposalTracker();
 
   const lazies = new Map<string, LazyImplementation>();
@@ -129,7 +131,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     configFor: (entry: ImplementationEntry) => {
       const key = `${entry.protocol}.${entry.name}`;
       const found = configBlocks.get(key);
-      return validateImplementationConfig(entry, found?.block, found?.path ?? `plugins.settings.${key}`);
+      return validateImplementationConfig(entry, found?.block, found?.path ?? ["plugins", "settings", key], loaded.locate);
     },
   };
   const lazyFor = (entry: ImplementationEntry): LazyImplementation => {

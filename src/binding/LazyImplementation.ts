@@ -4,6 +4,7 @@ import { AiperfError } from "../errors/AiperfError.js";
 import { type ImplementationRef, PluginLoadFailedError, ProtocolMismatchError } from "../errors/errors.js";
 import type { Protocol } from "../protocols/defineProtocol.js";
 import type { ImplementationEntry } from "../registry/types.js";
+import { tagInstance } from "./entryOf.js";
 import { importModule } from "./importModule.js";
 
 /** What a lazy implementation needs from its app. */
@@ -104,6 +105,7 @@ export class LazyImplementation {
       await child.unbindAllAsync().catch(() => undefined);
       throw new ProtocolMismatchError(ref, missing);
     }
+    tagInstance(instance, this.entry);
     this.context.track(child, `${this.entry.protocol} "${this.entry.name}"`);
     return instance;
   }

@@ -1,3 +1,4 @@
+import type { SourceLocation } from "../errors/AiperfError.js";
 import { ConfigInvalidError, PluginLoadFailedError } from "../errors/errors.js";
 import type { ImplementationEntry } from "../registry/types.js";
 import { validateClass } from "../util/validateClass.js";
@@ -9,7 +10,12 @@ import { refOf } from "./LazyImplementation.js";
  * the implementation is constructed. Without a config class the block is passed as is.
  * `keyPath` is where the block sits in the app config, for error messages.
  */
-export async function validateImplementationConfig(entry: ImplementationEntry, block: Record<string, unknown> | undefined, keyPath: string): Promise<unknown> {
+export async function validateImplementationConfig(
+  entry: ImplementationEntry,
+  block: Record<string, unknown> | undefined,
+  keyPath: readonly (string | number)[],
+  locate: (path: readonly (string | number)[]) => SourceLocation | undefined = () => undefined,
+): Promise<unknown> {
   if (!entry.config) return block ?? {};
   let mod: Record<string, unknown>;
   try {
@@ -24,7 +30,11 @@ export async function validateImplementationConfig(entry: ImplementationEntry, b
   const { value, issues } = validateClass(cls as new () => object, block ?? {});
   if (issues.length > 0) {
     throw new ConfigInvalidError(
-      issues.map((i) => ({ path: [keyPath, ...i.path].join("."), message: i.message })),
+      issues.map((i) => {
+        const full = [...keyPath, ...i.path];
+        const location = locate(full) ?? locate(keyPath);
+        return { path: full.join("."), message: i.message, ...(location ? { location } : {}) };
+      }),
       `config of ${entry.protocol} "${entry.name}"`,
     );
   }

@@ -1,0 +1,34 @@
+import { appendFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { BasePhaseLifecycleHook, type CreditPhase, inject, type PhaseTracker, PLUGIN_CONFIG } from "aiperf";
+import type { ExampleLoggingConfig } from "./ExampleLoggingConfig.js";
+
+/** Appends one line per phase event: `<ISO time> <phase> <event> sent=… completed=… errors=…`. */
+export class ExampleLoggingHook extends BasePhaseLifecycleHook {
+  constructor(@inject(PLUGIN_CONFIG) private readonly config: ExampleLoggingConfig) {
+    super();
+  }
+
+  private async write(phase: CreditPhase, event: string, tracker: PhaseTracker): Promise<void> {
+    const s = tracker.createStats();
+    const extra = this.config.verbose ? ` in_flight=${s.inFlight} cancelled=${s.cancelled}` : "";
+    await mkdir(path.dirname(this.config.log_file), { recursive: true });
+    await appendFile(
+      this.config.log_file,
+      `${new Date().toISOString()} ${phase} ${event} sent=${s.sent} completed=${s.completed} errors=${s.errors}${extra}\n`,
+    );
+  }
+
+  override async onPhaseStart(phase: CreditPhase, tracker: PhaseTracker): Promise<void> {
+    await this.write(phase, "start", tracker);
+  }
+  override async onPhaseSendingComplete(phase: CreditPhase, tracker: PhaseTracker): Promise<void> {
+    await this.write(phase, "sending_complete", tracker);
+  }
+  override async onPhaseComplete(phase: CreditPhase, tracker: PhaseTracker): Promise<void> {
+    await this.write(phase, "complete", tracker);
+  }
+  override async onPhaseTimeout(phase: CreditPhase, tracker: PhaseTracker): Promise<void> {
+    await this.write(phase, "timeout", tracker);
+  }
+}

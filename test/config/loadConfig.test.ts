@@ -1,0 +1,96 @@
+import path from "node:path";
+import { ConfigInvalidError, loadConfig, maskSecrets } from "aiperf";
+import { createTestApp } from "aiperf/testing";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeDir, tempDir, writeFiles } from "../helpers/fixtures.js";
+
+const dir = tempDir("config");
+const file = (name: string, text: string) => {
+  writeFiles(dir, { [name]: text });
+  return path.join(dir, name);
+};
+
+function errorOf(fn: () => unknown): ConfigInvalidError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigInvalidError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigInvalidError");
+}
+
+describe("config loading (DESIGN §8)", () => {
+  afterAll(() => removeDir(dir));
+
+  it("substitutes ${VAR}, ${VAR:-default}, ${VAR:?message} and keeps $${ literal", () => {
+    const f = file(
+      "env.yaml",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: config syntax under test
+      'endpoint:\n  url: "${HOST}/v1"\n  model: "${MODEL:-fallback}"\n  api_key: "${KEY:?set KEY}"\ntiming:\n  concurrency: ${CONC}\noutput:\n  dir: "$${literal}"\n',
+    );
+    const { config } = loadConfig({ config: f, env: { HOST: "http://h", KEY: "k", CONC: "4" } });
+    expect(config.endpoint.url).toBe("http://h/v1");
+    expect(config.endpoint.model).toBe("fallback");
+    expect(config.timing.concurrency).toBe(4);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the escape produces a literal
+    expect(config.output.dir).toBe("${literal}");
+  });
+
+  it("fails on ${MISSING} without a default, naming the path and file:line:col", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: config syntax under test
+    const f = file("missing.yaml", "endpoint:\n  model: ${MISSING}\n  url: ${NEEDED:?point it at your server}\n");
+    const error = errorOf(() => loadConfig({ config: f, env: {} }));
+    expect(error.code).toBe("AIPERF_CONFIG_INVALID");
+    expect(error.message).toContain(`${f}:2:3: endpoint.model: environment variable MISSING is not set`);
+    expect(error.message).toContain(`${f}:3:3: endpoint.url: environment variable NEEDED is required: point it at your server`);
+  });
+
+  it("fails on a wrong type and on an unknown key with the closest valid key", () => {
+    const f = file("bad.yaml", "timing:\n  concurency: 4\n  strategy: 12\nphases:\n  profiling: { requests: many }\n");
+    const error = errorOf(() => loadConfig({ config: f, env: {} }));
+    expect(error.message).toContain(`${f}:2:3: timing.concurency: unknown key "concurency". Did you mean "concurrency"?`);
+    expect(error.message).toMatch(/timing\.strategy: "strategy" must be a string/);
+    expect(error.message).toMatch(/phases\.profiling\.requests: "requests" must be an integer/);
+    expect(error.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["timing.concurency", "timing.strategy", "phases.profiling.requests"]));
+  });
+
+  it("applies typed --set overrides over the file", () => {
+    const f = file("base.yaml", "timing: { concurrency: 2 }\n");
+    const { config } = loadConfig({
+      config: f,
+      set: ["timing.concurrency=16", "endpoint.streaming=false", "output.data_exporters=[json]", "endpoint.model=llama-3"],
+      env: {},
+    });
+    expect(config.timing.concurrency).toBe(16);
+    expect(config.endpoint.streaming).toBe(false);
+    expect(config.output.data_exporters).toEqual(["json"]);
+    expect(config.endpoint.model).toBe("llama-3");
+    const error = errorOf(() => loadConfig({ set: ["timing.concurency=3"], env: {} }));
+    expect(error.message).toContain('--set timing.concurency: timing.concurency: unknown key "concurency"');
+  });
+
+  it("never shows an api_key, even when its own validation fails", async () => {
+    const secret = "sk-live-4f9c2e7a";
+    const f = file("secret.yaml", `endpoint:\n  api_key: ${secret}\n  apikey_typo: ${secret}\ntiming: { concurrency: zero }\n`);
+    const error = errorOf(() => loadConfig({ config: f, env: {} }));
+    expect(error.message).not.toContain(secret);
+    const typed = errorOf(() => loadConfig({ set: ["endpoint.api_key=12345678"], env: {} }));
+    expect(typed.message).toMatch(/api_key: "api_key" must be a string/);
+    expect(typed.message).not.toContain("12345678");
+    const { config } = loadConfig({ set: [`endpoint.api_key=${secret}`], env: {} });
+    expect(JSON.stringify(maskSecrets(config))).not.toContain(secret);
+    expect(maskSecrets({ endpoint: { api_key: secret, headers: { Authorization: `Bearer ${secret}` } } })).toEqual({
+      endpoint: { api_key: "***", headers: { Authorization: "***" } },
+    });
+  });
+
+  it("creates no app (nothing runs) when config is invalid", async () => {
+    await expect(createTestApp({ builtin: false, root: dir, set: ["timing.concurency=3"] })).rejects.toMatchObject({ code: "AIPERF_CONFIG_INVALID" });
+  });
+
+  it("accepts hook names as plain strings", () => {
+    const { config } = loadConfig({ config: { plugins: { phase_hooks: ["phase_logging"] } }, env: {} });
+    expect(config.plugins.phase_hooks[0]?.name).toBe("phase_logging");
+  });
+});
