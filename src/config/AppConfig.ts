@@ -49,6 +49,10 @@ export class PluginsConfig {
 
 /** The embedded mock server's behaviour when `endpoint.url` is `embedded`. */
 export class MockServerConfig {
+  /** The mock_server implementation. */
+  @IsString()
+  type = "embedded";
+
   @IsNumber()
   @Min(0)
   ttft_ms = 20;
@@ -279,6 +283,7 @@ export const ONE_SELECTIONS: readonly { protocol: string; path: readonly string[
   { protocol: "dataset_sampler", path: ["dataset", "sampler"] },
   { protocol: "ui", path: ["ui", "type"] },
   { protocol: "service_manager", path: ["service_manager", "type"] },
+  { protocol: "mock_server", path: ["endpoint", "mock", "type"] },
 ];
 
 /** Which config list enables which `many` protocol's implementations. */

@@ -1,5 +1,16 @@
-/** Keys whose values are secrets (DESIGN §8). */
-export const SECRET_KEY_PATTERN = /(api[_-]?key|token|secret|password|authorization)/i;
+/**
+ * True when a config key names a secret (DESIGN §8): `api_key`, `token`, `secret`, `password`,
+ * `authorization` as a whole word of the key (`access_token`, `clientSecret`), but not
+ * `max_tokens` or `input_tokens_mean`.
+ */
+export function isSecretKey(key: string): boolean {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .split(/[_\-.\s]+/);
+  if (words.some((w) => w === "token" || w === "secret" || w === "password" || w === "passwd" || w === "authorization" || w === "apikey")) return true;
+  return words.some((w, i) => w === "api" && words[i + 1] === "key");
+}
 
 /** The placeholder that replaces secret values. */
 export const MASK = "***";
@@ -10,7 +21,7 @@ export function maskSecrets<T>(value: T): T {
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    out[key] = SECRET_KEY_PATTERN.test(key) && v !== "" && v !== null && v !== undefined ? MASK : maskSecrets(v);
+    out[key] = isSecretKey(key) && v !== "" && v !== null && v !== undefined ? MASK : maskSecrets(v);
   }
   return out as T;
 }
@@ -20,7 +31,7 @@ export function collectSecrets(value: unknown, out: string[] = []): string[] {
   if (Array.isArray(value)) for (const v of value) collectSecrets(v, out);
   else if (value !== null && typeof value === "object") {
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-      if (SECRET_KEY_PATTERN.test(key) && (typeof v === "string" || typeof v === "number") && String(v).length > 0) out.push(String(v));
+      if (isSecretKey(key) && (typeof v === "string" || typeof v === "number") && String(v).length > 0) out.push(String(v));
       else collectSecrets(v, out);
     }
   }
@@ -30,6 +41,7 @@ export function collectSecrets(value: unknown, out: string[] = []): string[] {
 /** Replaces every occurrence of the given secrets in `text` with `***`. */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) if (secret.length >= 3) out = out.split(secret).join(MASK);
+  // Very short values would mask ordinary text; real keys and tokens are long.
+  for (const secret of secrets) if (secret.length >= 6) out = out.split(secret).join(MASK);
   return out;
 }

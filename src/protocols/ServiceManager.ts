@@ -1,11 +1,10 @@
-import type { RequestRecord } from "../model/RequestRecord.js";
 import { defineProtocol } from "./defineProtocol.js";
 import type { CreditSender } from "./TimingStrategy.js";
 
 /** In-process or multi-threaded execution of the request path. */
 export interface ServiceManager {
-  /** Drives one phase: issues credits through `sender`, returns the finished records. */
-  run(sender: CreditSender): Promise<RequestRecord[]>;
+  /** Drives one phase: issues credits through `sender`; resolves when sending is complete. */
+  run(sender: CreditSender): Promise<void>;
 }
 
 /** Runs the services of a profile run */

@@ -7,6 +7,7 @@ import { DatasetComposer } from "./DatasetComposer.js";
 import { DatasetSampler } from "./DatasetSampler.js";
 import type { Protocol } from "./defineProtocol.js";
 import { Endpoint } from "./Endpoint.js";
+import { MockServer } from "./MockServer.js";
 import { PhaseHook } from "./PhaseHook.js";
 import { PostProcessor } from "./PostProcessor.js";
 import { RecordProcessor } from "./RecordProcessor.js";
@@ -40,4 +41,5 @@ export const BUILTIN_PROTOCOLS: readonly Protocol[] = [
   Communication,
   CommunicationClient,
   ZmqProxy,
+  MockServer,
 ] as Protocol[];

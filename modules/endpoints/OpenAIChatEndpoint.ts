@@ -1,0 +1,21 @@
+import type { Endpoint, EndpointOptions, ParsedChunk, Turn } from "aiperf";
+import { parseOpenAIPayload } from "./parseOpenAIPayload.js";
+
+/** Built-in `openai_chat`: `POST /v1/chat/completions`. */
+export class OpenAIChatEndpoint implements Endpoint {
+  readonly path = "/v1/chat/completions";
+
+  formatRequest(turn: Turn, options: EndpointOptions): Record<string, unknown> {
+    return {
+      model: options.model,
+      messages: turn.messages,
+      stream: options.streaming,
+      ...(options.streaming ? { stream_options: { include_usage: true } } : {}),
+      ...(turn.outputTokens ? { max_tokens: turn.outputTokens } : {}),
+    };
+  }
+
+  parseResponse(payload: unknown): ParsedChunk {
+    return parseOpenAIPayload(payload);
+  }
+}

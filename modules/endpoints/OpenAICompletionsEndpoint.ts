@@ -1,0 +1,21 @@
+import type { Endpoint, EndpointOptions, ParsedChunk, Turn } from "aiperf";
+import { parseOpenAIPayload } from "./parseOpenAIPayload.js";
+
+/** Built-in `openai_completions`: `POST /v1/completions` with the turn's messages as one prompt. */
+export class OpenAICompletionsEndpoint implements Endpoint {
+  readonly path = "/v1/completions";
+
+  formatRequest(turn: Turn, options: EndpointOptions): Record<string, unknown> {
+    return {
+      model: options.model,
+      prompt: turn.messages.map((m) => m.content).join("\n"),
+      stream: options.streaming,
+      ...(options.streaming ? { stream_options: { include_usage: true } } : {}),
+      ...(turn.outputTokens ? { max_tokens: turn.outputTokens } : {}),
+    };
+  }
+
+  parseResponse(payload: unknown): ParsedChunk {
+    return parseOpenAIPayload(payload);
+  }
+}

@@ -1,0 +1,9 @@
+import { AiperfError } from "../errors/AiperfError.js";
+import { ErrorCode } from "../errors/codes.js";
+
+const USAGE_CODES = new Set<string>([ErrorCode.Usage, ErrorCode.ConfigInvalid, ErrorCode.TypeNotFound, ErrorCode.UnknownProtocol, ErrorCode.NoSelection]);
+
+/** DESIGN §11: 2 for usage or config errors, 1 for any other failure. */
+export function exitCodeOf(error: unknown): 1 | 2 {
+  return error instanceof AiperfError && USAGE_CODES.has(error.code) ? 2 : 1;
+}

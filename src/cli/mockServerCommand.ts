@@ -1,0 +1,44 @@
+import type { Command } from "commander";
+import { createApp } from "../app/createApp.js";
+import { silentLogger } from "../app/Logger.js";
+import { UsageError } from "../errors/errors.js";
+import { MockServer } from "../protocols/MockServer.js";
+import type { CliIO } from "./CliIO.js";
+
+function number(name: string, value: string, min: number, max = Number.POSITIVE_INFINITY): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number between ${min} and ${max}, got "${value}"`);
+  return n;
+}
+
+/** `aiperf mock-server`: the embedded OpenAI-compatible server on its own. */
+export function addMockServerCommand(program: Command, io: CliIO): void {
+  program
+    .command("mock-server")
+    .description("Run the OpenAI-compatible mock server alone (Ctrl-C to stop)")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--port <port>", "port (0 picks a free one)", "8000")
+    .option("--ttft-ms <ms>", "time to first token", "20")
+    .option("--itl-ms <ms>", "inter-token latency", "5")
+    .option("--output-tokens <n>", "output length when a request gives no max_tokens", "64")
+    .option("--error-rate <fraction>", "fraction of requests answered with HTTP 500", "0")
+    .action(async (flags: { host: string; port: string; ttftMs: string; itlMs: string; outputTokens: string; errorRate: string }) => {
+      const app = await createApp({ logger: silentLogger, root: io.cwd, isTTY: false });
+      const server = await app.get(MockServer);
+      const { url } = await server.start({
+        host: flags.host,
+        port: number("port", flags.port, 0, 65535),
+        ttftMs: number("ttft-ms", flags.ttftMs, 0),
+        itlMs: number("itl-ms", flags.itlMs, 0),
+        outputTokens: number("output-tokens", flags.outputTokens, 1),
+        errorRate: number("error-rate", flags.errorRate, 0, 1),
+      });
+      io.stderr(`[aiperf] mock server listening on ${url} (POST /v1/chat/completions, POST /v1/completions, GET /v1/models); Ctrl-C to stop\n`);
+      await new Promise<void>((resolve) => {
+        process.once("SIGINT", resolve);
+        process.once("SIGTERM", resolve);
+      });
+      await server.stop();
+      await app.dispose();
+    });
+}

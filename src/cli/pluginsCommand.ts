@@ -1,0 +1,211 @@
+import path from "node:path";
+import type { Command } from "commander";
+import { loadConfig } from "../config/loadConfig.js";
+import { discoverPlugins } from "../discovery/discoverPlugins.js";
+import { cachedManifestReader } from "../discovery/manifestCache.js";
+import { formatLocation } from "../errors/AiperfError.js";
+import { TypeNotFoundError } from "../errors/errors.js";
+import type { Registry } from "../registry/Registry.js";
+import type { ImplementationEntry } from "../registry/types.js";
+import { normalizeName } from "../util/normalizeName.js";
+import type { CliIO } from "./CliIO.js";
+import { renderTable } from "./renderTable.js";
+import { validatePlugin } from "./validatePlugins.js";
+
+interface CommonFlags {
+  config?: string;
+  json?: boolean;
+  cache?: boolean;
+}
+
+function discover(io: CliIO, flags: CommonFlags): Registry {
+  const loaded = loadConfig({ ...(flags.config ? { config: path.resolve(io.cwd, flags.config) } : {}) });
+  const noCache = flags.cache === false || process.env.AIPERF_NO_CACHE === "1";
+  return discoverPlugins({
+    root: io.cwd,
+    paths: loaded.config.plugins.paths.map((p) => path.resolve(loaded.baseDir, p)),
+    disabled: loaded.config.plugins.disabled,
+    ...(noCache ? {} : { reader: cachedManifestReader(io.cwd) }),
+  });
+}
+
+function ruleText(e: ImplementationEntry): string {
+  if (!e.decision) return "";
+  const rule = { priority: "higher priority", non_builtin: "non-built-in beats built-in", first_discovered: "discovered first" }[e.decision.rule];
+  return e.winner ? `beat ${e.decision.beat?.join("; ")} (${rule})` : `shadowed by ${e.decision.beatenBy} (${rule})`;
+}
+
+function entryJson(e: ImplementationEntry) {
+  return {
+    protocol: e.protocol,
+    name: e.name,
+    display_name: e.displayName,
+    plugin: e.plugin,
+    origin: e.origin,
+    status: e.winner ? "winner" : "shadowed",
+    priority: e.priority,
+    class: e.class.raw,
+    module: e.class.modulePath,
+    export: e.class.exportName,
+    config: e.config?.raw ?? null,
+    description: e.description,
+    tags: e.tags,
+    auto_load: e.autoLoad,
+    scope: e.scope,
+    metadata: e.metadata,
+    location: formatLocation(e.location),
+    decision: e.decision
+      ? { rule: e.decision.rule, ...(e.decision.beat ? { beat: e.decision.beat } : {}), ...(e.decision.beatenBy ? { beaten_by: e.decision.beatenBy } : {}) }
+      : null,
+  };
+}
+
+const json = (io: CliIO, value: unknown) => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+
+/** `aiperf plugins …` (DESIGN §11). Listing commands read manifests only: no plugin code runs. */
+export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  const plugins = program
+    .command("plugins")
+    .description("Installed plugins: name, version, origin, number of implementations, problems (reads manifests only)")
+    .option("-c, --config <file>", "config file (for plugins.paths and plugins.disabled)")
+    .option("--json", "print JSON")
+    .option("--no-cache", "do not use the manifest cache")
+    .action((flags: CommonFlags) => {
+      const registry = discover(io, flags);
+      const rows = registry.plugins().map((p) => ({
+        name: p.name,
+        version: p.version,
+        origin: p.origin,
+        implementations: p.entryCount,
+        problems: p.problems.length,
+        status: p.skipped ? `skipped: ${p.skipReason}` : "loaded",
+      }));
+      if (flags.json) return json(io, rows);
+      io.stdout(
+        renderTable(
+          ["NAME", "VERSION", "ORIGIN", "IMPLS", "PROBLEMS", "STATUS"],
+          rows.map((r) => [r.name, r.version, r.origin, String(r.implementations), String(r.problems), r.status]),
+        ),
+      );
+      const problems = registry.problems();
+      if (problems.length > 0) io.stdout(`\n${problems.length} problem(s): run "aiperf plugins info <plugin>" for details\n`);
+    });
+
+  const common = (c: Command) =>
+    c.option("-c, --config <file>", "config file (for plugins.paths)").option("--json", "print JSON").option("--no-cache", "do not use the manifest cache");
+
+  common(
+    plugins
+      .command("list")
+      .argument("[protocol]", "only this protocol")
+      .description("Implementations, winners and shadowed, with priority, plugin and the rule that decided"),
+  ).action((protocol: string | undefined, flags: CommonFlags) => {
+    const registry = discover(io, flags);
+    const entries = registry
+      .list(protocol)
+      .sort((a, b) => a.protocol.localeCompare(b.protocol) || a.name.localeCompare(b.name) || Number(b.winner) - Number(a.winner));
+    if (flags.json) return json(io, entries.map(entryJson));
+    io.stdout(
+      renderTable(
+        ["PROTOCOL", "NAME", "STATUS", "PRIORITY", "PLUGIN", "DECISION"],
+        entries.map((e) => [e.protocol, e.name, e.winner ? "winner" : "shadowed", String(e.priority), e.plugin, ruleText(e)]),
+      ),
+    );
+  });
+
+  common(
+    plugins
+      .command("show")
+      .argument("<protocol>")
+      .argument("<name>")
+      .description("One implementation in full: every field, class path, config class, and why it won or lost"),
+  ).action((protocol: string, name: string, flags: CommonFlags) => {
+    const registry = discover(io, flags);
+    const all = registry.list(protocol).filter((e) => e.name === normalizeName(name));
+    if (all.length === 0) throw new TypeNotFoundError(registry.protocol(protocol).name, name, [...new Set(registry.list(protocol).map((e) => e.name))]);
+    if (flags.json) return json(io, all.map(entryJson));
+    for (const e of all) {
+      const j = entryJson(e);
+      io.stdout(`${e.protocol} ${e.name} (${j.status})\n`);
+      for (const [k, v] of Object.entries(j))
+        if (!["protocol", "name", "status"].includes(k)) io.stdout(`  ${k.padEnd(12)} ${typeof v === "string" ? v : JSON.stringify(v)}\n`);
+      io.stdout(`  ${"why".padEnd(12)} ${ruleText(e) || "the only entry with this name"}\n`);
+    }
+  });
+
+  common(plugins.command("info").argument("<plugin>").description("One plugin: metadata, what it provides, and its problems")).action(
+    (name: string, flags: CommonFlags) => {
+      const registry = discover(io, flags);
+      const plugin = registry.plugins().find((p) => normalizeName(p.name) === normalizeName(name));
+      if (!plugin)
+        throw new TypeNotFoundError(
+          "plugin",
+          name,
+          registry.plugins().map((p) => p.name),
+        );
+      const provides = registry.list().filter((e) => e.plugin === plugin.name);
+      const problems = plugin.problems.map((p) => ({ location: formatLocation(p.location), code: p.code, severity: p.severity, message: p.message }));
+      if (flags.json) return json(io, { ...plugin, provides: provides.map(entryJson), problems });
+      io.stdout(`${plugin.name} ${plugin.version} (${plugin.origin})${plugin.skipped ? ` — skipped: ${plugin.skipReason}` : ""}\n`);
+      if (plugin.description) io.stdout(`  ${plugin.description}\n`);
+      io.stdout(`  registry    ${plugin.registryFile}\n`);
+      if (plugin.author) io.stdout(`  author      ${plugin.author}\n`);
+      if (plugin.requires) io.stdout(`  requires    aiperf ${plugin.requires}\n`);
+      io.stdout(`  provides    ${provides.length === 0 ? "nothing" : ""}\n`);
+      for (const e of provides) io.stdout(`    ${e.protocol}/${e.name}${e.winner ? "" : " (shadowed)"}  ${e.description}\n`);
+      for (const p of problems) io.stdout(`  ${p.location}  ${p.code}  ${p.message}\n`);
+    },
+  );
+
+  common(plugins.command("protocols").description("Protocols with cardinality and description").option("--all", "include internal protocols")).action(
+    (flags: CommonFlags & { all?: boolean }) => {
+      const registry = discover(io, flags);
+      const list = registry
+        .protocols(Boolean(flags.all))
+        .map((p) => ({ name: p.name, cardinality: p.cardinality, internal: p.internal, members: [...p.members], description: p.description }));
+      if (flags.json) return json(io, list);
+      io.stdout(
+        renderTable(
+          ["PROTOCOL", "CARD.", "DESCRIPTION"],
+          list.map((p) => [p.name, p.cardinality, p.description + (p.internal ? " (internal)" : "")]),
+        ),
+      );
+    },
+  );
+
+  plugins
+    .command("validate")
+    .argument("[paths...]", "plugin folders or registry files (default: every discovered plugin)")
+    .description("Check registries without running plugin code; exit 1 on any problem")
+    .option("--import", "also import each implementation and check protocol conformance and config defaults")
+    .option("-c, --config <file>", "config file (for plugins.paths)")
+    .option("--json", "print JSON")
+    .action(async (paths: string[], flags: CommonFlags & { import?: boolean }) => {
+      const registry = discover(io, { ...flags, cache: false });
+      const targets =
+        paths.length > 0
+          ? paths.map((p) => path.resolve(io.cwd, p))
+          : registry
+              .plugins()
+              .filter((p) => p.origin !== "builtin")
+              .map((p) => p.root);
+      const known = registry.protocols();
+      const all: { target: string; problems: Awaited<ReturnType<typeof validatePlugin>> }[] = [];
+      for (const target of targets) all.push({ target, problems: await validatePlugin(target, { importCode: Boolean(flags.import), knownProtocols: known }) });
+      const problems = all.flatMap((a) => a.problems);
+      if (flags.json)
+        json(
+          io,
+          all.map((a) => ({
+            path: a.target,
+            problems: a.problems.map((p) => ({ location: formatLocation(p.location), code: p.code, severity: p.severity, message: p.message })),
+          })),
+        );
+      else {
+        for (const p of problems) io.stdout(`${formatLocation(p.location)}  ${p.code}  ${p.message}\n`);
+        const errors = problems.filter((p) => p.severity === "error").length;
+        io.stdout(`${targets.length} plugin(s) checked${flags.import ? " (with --import)" : ""}: ${errors === 0 ? "no problems" : `${errors} problem(s)`}\n`);
+      }
+      setExit(problems.some((p) => p.severity === "error") ? 1 : 0);
+    });
+}
