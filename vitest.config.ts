@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // Timing tests measure sub-millisecond latencies: files run one at a time so they do not
+    // compete for the 2 cores.
+    fileParallelism: false,
   },
 });

@@ -153,8 +153,8 @@ export class MockOpenAIServer implements MockServer {
     for (let i = 0; i < n && !closed; i++) {
       if (!instant) await sleepUntil(firstAt + i * itlNs);
       if (closed) break;
-      res.write(content(i));
       timing?.tokenNs.push(monotonicNs());
+      res.write(content(i));
     }
     if (closed) return;
     res.write(chat ? event([{ index: 0, delta: {}, finish_reason: "stop" }]) : event([{ index: 0, text: "", finish_reason: "stop" }]));

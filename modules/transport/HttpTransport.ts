@@ -1,14 +1,21 @@
+import { StringDecoder } from "node:string_decoder";
 import { monotonicNs, type Transport, type TransportDataHandler, type TransportOptions, type TransportRequest } from "aiperf";
-import { Pool } from "undici";
+import { type Dispatcher, Pool } from "undici";
 import { SseParser } from "./SseParser.js";
 
+/** Error bodies are kept only this long (for grouping error messages). */
+const ERROR_BODY_LIMIT = 2000;
+
 /**
- * Built-in `http` transport on an undici Pool sized to the load. The API key goes in the
- * `Authorization: Bearer` header only; it is never logged or put into an error message.
+ * Built-in `http` transport on an undici Pool sized to the load. It uses undici's low-level
+ * `dispatch` handler, so each body chunk is timestamped synchronously as the HTTP parser
+ * delivers it (no stream or async-iterator hops between the socket and the timestamp). The API
+ * key goes in the `Authorization: Bearer` header only; it is never logged or put in an error.
  */
 export class HttpTransport implements Transport {
   private pool: Pool | undefined;
   private headers: Record<string, string> = {};
+  private basePath = "";
 
   open(options: TransportOptions): void {
     const url = new URL(options.url);
@@ -22,42 +29,76 @@ export class HttpTransport implements Transport {
     });
     this.headers = { "content-type": "application/json", accept: "application/json, text/event-stream" };
     if (options.apiKey) this.headers.authorization = `Bearer ${options.apiKey}`;
+    // Endpoints give full paths (/v1/...): accept base URLs with or without the /v1 suffix.
     this.basePath = url.pathname.replace(/\/$/, "").replace(/\/v1$/, "");
   }
 
-  private basePath = "";
-
-  async send(request: TransportRequest, onData: TransportDataHandler): Promise<{ status: number; errorBody?: string }> {
+  send(request: TransportRequest, onData: TransportDataHandler): Promise<{ status: number; errorBody?: string }> {
     const pool = this.pool;
-    if (!pool) throw new Error("transport is not open");
-    const response = await pool.request({
-      method: "POST",
-      path: this.basePath + request.path,
-      headers: this.headers,
-      body: request.body,
-      ...(request.signal ? { signal: request.signal } : {}),
+    if (!pool) return Promise.reject(new Error("transport is not open"));
+    return new Promise((resolve, reject) => {
+      let status = 0;
+      let sse: SseParser | undefined;
+      let at = 0;
+      let text = "";
+      const decoder = new StringDecoder("utf8");
+      let controller: Dispatcher.DispatchController | undefined;
+      const signal = request.signal;
+      const onAbort = () => controller?.abort(signal?.reason instanceof Error ? signal.reason : new Error("cancelled"));
+      const cleanup = () => signal?.removeEventListener("abort", onAbort);
+      if (signal?.aborted) {
+        reject(signal.reason instanceof Error ? signal.reason : new Error("cancelled"));
+        return;
+      }
+      signal?.addEventListener("abort", onAbort, { once: true });
+      const handler: Dispatcher.DispatchHandler = {
+        onRequestStart(c) {
+          controller = c;
+          if (signal?.aborted) onAbort();
+        },
+        onResponseStart(_c, statusCode, headers) {
+          status = statusCode;
+          const type = String(headers["content-type"] ?? "");
+          if (statusCode < 400 && request.streaming && type.includes("text/event-stream")) sse = new SseParser((data) => onData(data, at));
+        },
+        onResponseData(_c, chunk) {
+          at = monotonicNs();
+          const piece = decoder.write(chunk);
+          if (sse) sse.push(piece);
+          else if (status < 400 || text.length < ERROR_BODY_LIMIT) text += piece;
+        },
+        onResponseEnd() {
+          cleanup();
+          const rest = decoder.end();
+          if (sse) {
+            if (rest) sse.push(rest);
+            if (sse.pending.trim().length > 0) {
+              reject(new Error("the stream ended in the middle of an event"));
+              return;
+            }
+            resolve({ status });
+            return;
+          }
+          text += rest;
+          if (status >= 400) {
+            resolve({ status, errorBody: text.slice(0, ERROR_BODY_LIMIT) });
+            return;
+          }
+          onData(text, at || monotonicNs());
+          resolve({ status });
+        },
+        onResponseError(_c, error) {
+          cleanup();
+          reject(error);
+        },
+      };
+      try {
+        pool.dispatch({ method: "POST", path: this.basePath + request.path, headers: this.headers, body: request.body }, handler);
+      } catch (error) {
+        cleanup();
+        reject(error);
+      }
     });
-    const status = response.statusCode;
-    response.body.setEncoding("utf8");
-    if (status >= 400) {
-      let text = "";
-      for await (const chunk of response.body) text += chunk as string;
-      return { status, errorBody: text.slice(0, 500) };
-    }
-    if (!request.streaming || !String(response.headers["content-type"] ?? "").includes("text/event-stream")) {
-      let text = "";
-      for await (const chunk of response.body) text += chunk as string;
-      onData(text, monotonicNs());
-      return { status };
-    }
-    let at = 0;
-    const parser = new SseParser((data) => onData(data, at));
-    for await (const chunk of response.body) {
-      at = monotonicNs();
-      parser.push(chunk as string);
-    }
-    if (parser.pending.trim().length > 0) throw new Error("the stream ended in the middle of an event");
-    return { status };
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,10 @@
+import path from "node:path";
 import type { Command } from "commander";
 import { createApp } from "../app/createApp.js";
 import { silentLogger } from "../app/Logger.js";
 import { UsageError } from "../errors/errors.js";
 import { MockServer } from "../protocols/MockServer.js";
+import { writeFileAtomic } from "../util/writeFileAtomic.js";
 import type { CliIO } from "./CliIO.js";
 
 function number(name: string, value: string, min: number, max = Number.POSITIVE_INFINITY): number {
@@ -22,7 +24,8 @@ export function addMockServerCommand(program: Command, io: CliIO): void {
     .option("--itl-ms <ms>", "inter-token latency", "5")
     .option("--output-tokens <n>", "output length when a request gives no max_tokens", "64")
     .option("--error-rate <fraction>", "fraction of requests answered with HTTP 500", "0")
-    .action(async (flags: { host: string; port: string; ttftMs: string; itlMs: string; outputTokens: string; errorRate: string }) => {
+    .option("--timings-file <file>", "on exit, write what the server did per request (receive and token send times, ns) as JSON")
+    .action(async (flags: { host: string; port: string; ttftMs: string; itlMs: string; outputTokens: string; errorRate: string; timingsFile?: string }) => {
       const app = await createApp({ logger: silentLogger, root: io.cwd, isTTY: false });
       const server = await app.get(MockServer);
       const { url } = await server.start({
@@ -32,6 +35,7 @@ export function addMockServerCommand(program: Command, io: CliIO): void {
         itlMs: number("itl-ms", flags.itlMs, 0),
         outputTokens: number("output-tokens", flags.outputTokens, 1),
         errorRate: number("error-rate", flags.errorRate, 0, 1),
+        recordTimings: flags.timingsFile !== undefined,
       });
       io.stderr(`[aiperf] mock server listening on ${url} (POST /v1/chat/completions, POST /v1/completions, GET /v1/models); Ctrl-C to stop\n`);
       await new Promise<void>((resolve) => {
@@ -39,6 +43,7 @@ export function addMockServerCommand(program: Command, io: CliIO): void {
         process.once("SIGTERM", resolve);
       });
       await server.stop();
+      if (flags.timingsFile) await writeFileAtomic(path.resolve(io.cwd, flags.timingsFile), JSON.stringify(server.timings()));
       await app.dispose();
     });
 }
