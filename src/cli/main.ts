@@ -18,7 +18,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .version(frameworkPackage().version)
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.stdout(t), writeErr: (t) => io.stderr(t) })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions();
   const setExit = (code: number) => {
     exitCode = code;
   };

@@ -70,6 +70,7 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
     .option("-c, --config <file>", "config file (for plugins.paths and plugins.disabled)")
     .option("--json", "print JSON")
     .option("--no-cache", "do not use the manifest cache")
+    .enablePositionalOptions()
     .action((flags: CommonFlags) => {
       const registry = discover(io, flags);
       const rows = registry.plugins().map((p) => ({

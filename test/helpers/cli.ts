@@ -31,15 +31,13 @@ export function startMockProcess(args: readonly string[]): Promise<{ url: string
     let stderr = "";
     let stopping = false;
     const exited = new Promise<void>((done) => child.once("close", () => done()));
-    const closed = {
-      then: (onDone: () => void, onError?: (e: unknown) => void) => {
-        if (!stopping) {
-          stopping = true;
-          child.kill("SIGTERM");
-        }
-        return exited.then(onDone, onError);
-      },
-    } as Promise<void>;
+    const stop = (): Promise<void> => {
+      if (!stopping) {
+        stopping = true;
+        child.kill("SIGTERM");
+      }
+      return exited;
+    };
     child.stderr.on("data", (d) => {
       stderr += d;
       const match = /listening on (http:\/\/\S+)/.exec(stderr);
@@ -47,7 +45,7 @@ export function startMockProcess(args: readonly string[]): Promise<{ url: string
         resolve({
           url: match[1] as string,
           child,
-          stop: () => closed,
+          stop,
         });
     });
     child.once("close", (code) => {

@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { removeDir, tempDir } from "../helpers/fixtures.js";
+
+describe("aiperf profile", () => {
+  it("with no arguments runs the embedded default (warm-up and profiling), prints the table, writes both exports, exits 0", async () => {
+    const dir = tempDir("cli-default");
+    try {
+      const { code, stdout, stderr } = await runCli(["profile"], { cwd: dir });
+      expect(code, stderr).toBe(0);
+      expect(stdout).toMatch(/Time to first token \(ms\)/);
+      expect(stdout).toMatch(/Request throughput/);
+      expect(stderr).toMatch(/phase warmup complete: sent=16 completed=16/);
+      expect(stderr).toMatch(/phase profiling complete: sent=200 completed=200 errors=0/);
+      const exported = JSON.parse(readFileSync(path.join(dir, "artifacts", "profile_export.json"), "utf8"));
+      expect(exported.phases.map((p: { phase: string }) => p.phase)).toEqual(["warmup", "profiling"]);
+      expect(existsSync(path.join(dir, "artifacts", "profile_export.csv"))).toBe(true);
+    } finally {
+      removeDir(dir);
+    }
+  }, 60_000);
+
+  it("masks the api key in the export and never prints it", async () => {
+    const dir = tempDir("cli-secret");
+    const secret = "sk-test-9d8c7b6a5f4e";
+    try {
+      const { code, stdout, stderr } = await runCli(
+        ["profile", "--requests", "4", "--set", "phases.warmup.requests=0", "--ui", "simple", "--output", dir, "--debug"],
+        {
+          cwd: dir,
+          env: { OPENAI_API_KEY: secret },
+        },
+      );
+      expect(code).toBe(0);
+      const exported = readFileSync(path.join(dir, "profile_export.json"), "utf8");
+      expect(JSON.parse(exported).config.endpoint.api_key).toBe("***");
+      for (const text of [stdout, stderr, exported]) expect(text).not.toContain(secret);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it("a config error exits 2 with the code, the path and a suggestion, and no stack trace", async () => {
+    const { code, stderr } = await runCli(["profile", "--set", "timing.concurency=4"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/error AIPERF_CONFIG_INVALID/);
+    expect(stderr).toMatch(/Did you mean "concurrency"\?/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("an unknown endpoint type exits 2 listing what is available", async () => {
+    const { code, stderr } = await runCli(["profile", "--set", "endpoint.type=openai_chta"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'error AIPERF_TYPE_NOT_FOUND: --set endpoint.type: No endpoint named "openai_chta". Available: openai_chat, openai_completions. Did you mean "openai_chat"?',
+    );
+  });
+
+  it("an unknown flag is a usage error (exit 2)", async () => {
+    const { code, stderr } = await runCli(["profile", "--concurency", "3"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown option '--concurency'/);
+  });
+});
+
+describe("aiperf profile, interrupted", () => {
+  it("Ctrl-C stops sending, finishes the phase hooks, writes the exports of what was measured, and exits 130", async () => {
+    const { spawn } = await import("node:child_process");
+    const { aiperfBin } = await import("../helpers/cli.js");
+    const dir = tempDir("cli-sigint");
+    try {
+      const child = spawn(
+        process.execPath,
+        [aiperfBin, "profile", "--requests", "100000", "--set", "phases.warmup.requests=0", "--ui", "simple", "--output", dir],
+        { cwd: dir },
+      );
+      let stderr = "";
+      let signalled = false;
+      child.stderr.on("data", (d) => {
+        stderr += d;
+        if (!signalled && stderr.includes("phase profiling started")) {
+          signalled = true;
+          setTimeout(() => child.kill("SIGINT"), 1500);
+        }
+      });
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      expect(code).toBe(130);
+      expect(stderr).toMatch(/interrupted: stopping sending/);
+      expect(stderr).toMatch(/phase profiling complete/);
+      const exported = JSON.parse(readFileSync(path.join(dir, "profile_export.json"), "utf8"));
+      expect(exported.interrupted).toBe(true);
+      const profiling = exported.phases.find((p: { phase: string }) => p.phase === "profiling");
+      expect(profiling.sent).toBeGreaterThan(0);
+      expect(profiling.sent).toBeLessThan(100000);
+      expect(profiling.completed + profiling.cancelled).toBe(profiling.sent);
+    } finally {
+      removeDir(dir);
+    }
+  }, 30_000);
+});

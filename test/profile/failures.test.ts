@@ -1,0 +1,105 @@
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { removeDir, tempDir } from "../helpers/fixtures.js";
+import { profileWith, startMock } from "../helpers/profileApp.js";
+
+/** A server that answers every request with `respond`, for failure modes the mock cannot make. */
+async function rogueServer(respond: (res: import("node:http").ServerResponse) => void): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => respond(res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+const dirs: string[] = [];
+const servers: Server[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) removeDir(d);
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    s.close();
+  }
+});
+
+async function run(url: string, extra: Record<string, unknown> = {}) {
+  const dir = tempDir("fail");
+  dirs.push(dir);
+  const result = await profileWith({
+    endpoint: { url, request_timeout_ms: 5000, connect_timeout_ms: 2000 },
+    timing: { strategy: "concurrency", concurrency: 2 },
+    phases: { warmup: { requests: 0 }, profiling: { requests: 6 } },
+    output: { dir, data_exporters: ["json", "csv"], console_exporters: ["summary_table", "errors"] },
+    ...extra,
+  });
+  expect(existsSync(path.join(dir, "profile_export.json"))).toBe(true);
+  expect(existsSync(path.join(dir, "profile_export.csv"))).toBe(true);
+  return result;
+}
+
+describe("failure modes: the run completes, errors are counted and grouped, exports are written", () => {
+  it("an unreachable URL: every request fails, exit code 1", async () => {
+    const { url, server } = await rogueServer(() => {});
+    await new Promise((r) => server.close(r)); // now nothing listens on that port
+    const { results, exitCode, printed } = await run(url);
+    expect(exitCode).toBe(1);
+    expect(results.errors).toHaveLength(1);
+    expect(results.errors[0]?.count).toBe(6);
+    expect(results.errors[0]?.message).toMatch(/ECONNREFUSED/);
+    expect(printed).toMatch(/Errors \(6\):/);
+  });
+
+  it("HTTP 500s from the server's error rate: grouped by message", async () => {
+    const mock = await startMock({ errorRate: 1 });
+    try {
+      const { results, exitCode } = await run(mock.url);
+      expect(exitCode).toBe(1);
+      expect(results.errors).toEqual([{ message: "HTTP 500: mock server error (error_rate)", count: 6 }]);
+      expect(results.metrics.find((m) => m.tag === "error_rate")?.avg).toBe(1);
+    } finally {
+      await mock.stop();
+    }
+  });
+
+  it("some errors but not all: exit code 0 and an honest error rate", async () => {
+    const mock = await startMock({ errorRate: 0.5, seed: 3 });
+    try {
+      const { results, exitCode } = await run(mock.url, { phases: { warmup: { requests: 0 }, profiling: { requests: 40 } } });
+      expect(exitCode).toBe(0);
+      const errors = results.errors[0]?.count ?? 0;
+      expect(errors).toBeGreaterThan(0);
+      expect(errors).toBeLessThan(40);
+      expect(results.metrics.find((m) => m.tag === "error_rate")?.avg).toBeCloseTo(errors / 40);
+    } finally {
+      await mock.stop();
+    }
+  });
+
+  it("a server that closes the connection mid-stream", async () => {
+    const { url, server } = await rogueServer((res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write('data: {"choices":[{"delta":{"content":"half"}}]}\n\n');
+      setTimeout(() => res.socket?.destroy(), 5);
+    });
+    servers.push(server);
+    const { results, exitCode } = await run(url);
+    expect(exitCode).toBe(1);
+    expect(results.errors.reduce((n, e) => n + e.count, 0)).toBe(6);
+    expect(results.errors[0]?.message).toMatch(/closed|terminated|socket|ended/i);
+  });
+
+  it("malformed SSE data", async () => {
+    const { url, server } = await rogueServer((res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.end('data: {"choices":[{"delta":{"content":"ok"}}]}\n\ndata: {not json\n\ndata: [DONE]\n\n');
+    });
+    servers.push(server);
+    const { results, exitCode } = await run(url);
+    expect(exitCode).toBe(1);
+    expect(results.errors).toEqual([{ message: "malformed response data: {not json", count: 6 }]);
+  });
+});
