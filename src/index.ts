@@ -76,6 +76,7 @@ export { parseRegistry } from "./registry/parseRegistry.js";
 export { Registry } from "./registry/Registry.js";
 export * from "./registry/RegistrySchema.js";
 export type * from "./registry/types.js";
+export { buildConfigSchema, buildRegistrySchema } from "./schema/buildSchemas.js";
 export { closestName } from "./util/closestName.js";
 export { monotonicNs } from "./util/monotonicNs.js";
 export { normalizeName } from "./util/normalizeName.js";
