@@ -36,6 +36,8 @@ export { cachedManifestReader, type ManifestReader, manifestCachePath, plainMani
 export { AiperfError, formatLocation, type SourceLocation } from "./errors/AiperfError.js";
 export { ErrorCode } from "./errors/codes.js";
 export * from "./errors/errors.js";
+export type { LegacyFactory } from "./legacy/createLegacyFactory.js";
+export * from "./legacy/factories.js";
 export * from "./model/CreditPhase.js";
 export type * from "./model/MetricResult.js";
 export type * from "./model/PhaseStats.js";

@@ -10,6 +10,7 @@ import type { ImplementationEntry } from "../registry/types.js";
 import { normalizeName } from "../util/normalizeName.js";
 import type { CliIO } from "./CliIO.js";
 import { renderTable } from "./renderTable.js";
+import { scaffoldPlugin } from "./scaffoldPlugin.js";
 import { validatePlugin } from "./validatePlugins.js";
 
 interface CommonFlags {
@@ -173,6 +174,18 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
       );
     },
   );
+
+  plugins
+    .command("new")
+    .argument("<name>", "package name (lower case, digits, -)")
+    .description("Scaffold a plugin package that passes its own tests and `plugins validate --import`")
+    .option("--dir <dir>", "parent folder", ".")
+    .action((name: string, flags: { dir: string }) => {
+      const { dir, files } = scaffoldPlugin(name, path.resolve(io.cwd, flags.dir));
+      io.stdout(
+        `Created ${dir}:\n${files.map((f) => `  ${f}`).join("\n")}\nNext: cd ${path.relative(io.cwd, dir) || "."} && npm install && npm test && npx aiperf plugins validate --import .\n`,
+      );
+    });
 
   plugins
     .command("validate")

@@ -103,7 +103,7 @@ export async function validatePlugin(
       });
     }
   }
-  if (!manifest.plugin.name && !existsSync(path.join(root, "package.json"))) {
+  if (manifest.problems.length === 0 && !manifest.plugin.name && !existsSync(path.join(root, "package.json"))) {
     problems.push({
       code: ErrorCode.RegistryInvalid,
       severity: "error",
