@@ -9,6 +9,7 @@ import type { Registry } from "../registry/Registry.js";
 import type { ImplementationEntry } from "../registry/types.js";
 import { normalizeName } from "../util/normalizeName.js";
 import type { CliIO } from "./CliIO.js";
+import { type ConfigField, describeConfigClass } from "./describeConfigClass.js";
 import { renderTable } from "./renderTable.js";
 import { scaffoldPlugin } from "./scaffoldPlugin.js";
 import { validatePlugin } from "./validatePlugins.js";
@@ -120,18 +121,32 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
       .command("show")
       .argument("<protocol>")
       .argument("<name>")
-      .description("One implementation in full: every field, class path, config class, and why it won or lost"),
-  ).action((protocol: string, name: string, flags: CommonFlags) => {
+      .description("One implementation in full: every field, class path, config fields (imports only the config class's module), and why it won or lost"),
+  ).action(async (protocol: string, name: string, flags: CommonFlags) => {
     const registry = discover(io, flags);
     const all = registry.list(protocol).filter((e) => e.name === normalizeName(name));
     if (all.length === 0) throw new TypeNotFoundError(registry.protocol(protocol).name, name, [...new Set(registry.list(protocol).map((e) => e.name))]);
-    if (flags.json) return json(io, all.map(entryJson));
+    const described = [];
     for (const e of all) {
-      const j = entryJson(e);
+      let configFields: ConfigField[] | string | null = null;
+      if (e.config)
+        configFields = await describeConfigClass(e.config).catch(
+          (error: unknown) => `cannot read ${e.config?.raw}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      described.push({ ...entryJson(e), config_fields: configFields });
+    }
+    if (flags.json) return json(io, described);
+    for (const [i, e] of all.entries()) {
+      const { config_fields: fields, ...j } = described[i] as ReturnType<typeof entryJson> & { config_fields: ConfigField[] | string | null };
       io.stdout(`${e.protocol} ${e.name} (${j.status})\n`);
       for (const [k, v] of Object.entries(j))
         if (!["protocol", "name", "status"].includes(k)) io.stdout(`  ${k.padEnd(12)} ${typeof v === "string" ? v : JSON.stringify(v)}\n`);
       io.stdout(`  ${"why".padEnd(12)} ${ruleText(e) || "the only entry with this name"}\n`);
+      if (typeof fields === "string") io.stdout(`  ${"config".padEnd(12)} ${fields}\n`);
+      else if (fields) {
+        for (const f of fields)
+          io.stdout(`    ${f.name.padEnd(16)} ${f.rules.join(", ")}${f.required ? "  (required)" : `  default ${JSON.stringify(f.default ?? null)}`}\n`);
+      }
     }
   });
 

@@ -57,6 +57,9 @@ describe("aiperf plugins", () => {
     const show = await runCli(["plugins", "show", "endpoint", "Sentinel-Endpoint", "-c", config, "--no-cache"], { cwd: dir });
     expect(show.stdout).toMatch(/endpoint sentinel_endpoint \(winner\)/);
     expect(show.stdout).toMatch(/priority\s+3/);
+    const hookShow = await runCli(["plugins", "show", "phase_hook", "example_logging", "-c", config, "--no-cache"], { cwd: dir });
+    expect(hookShow.stdout).toMatch(/log_file\s+isNotEmpty, isString {2}\(required\)/);
+    expect(hookShow.stdout).toMatch(/verbose\s+isBoolean {2}default false/);
     const info = await runCli(["plugins", "info", "aiperf-example-plugin", "--json", "-c", config, "--no-cache"], { cwd: dir });
     expect(JSON.parse(info.stdout).provides).toHaveLength(4);
     const protocols = await runCli(["plugins", "protocols", "--json"], { cwd: dir });
