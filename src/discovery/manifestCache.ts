@@ -53,7 +53,9 @@ export function cachedManifestReader(appRoot: string): ManifestReader {
     read(source) {
       let stat: { size: number; mtimeMs: number } | undefined;
       try {
-        stat = statSync(source.registryFile);
+        const st = statSync(source.registryFile);
+        // Whole milliseconds: what every filesystem and utimes round-trip keeps.
+        stat = { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
       } catch {
         return readManifest(source);
       }

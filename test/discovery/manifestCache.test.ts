@@ -1,0 +1,83 @@
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { cachedManifestReader, discoverPlugins, manifestCachePath } from "aiperf";
+import { createTestApp } from "aiperf/testing";
+import { afterEach, describe, expect, it } from "vitest";
+import { removeDir, tempDir, writeFiles } from "../helpers/fixtures.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) removeDir(d);
+});
+
+function appDir(): string {
+  const dir = tempDir("cache");
+  dirs.push(dir);
+  writeFiles(dir, {
+    "plugins/a/registry.yaml": "plugin: { name: a }\nphase_hook:\n  alpha: { class: ./h.js:H }\n",
+    "plugins/b/registry.yaml": "plugin: { name: b }\nphase_hook:\n  bravo: { class: ./h.js:H }\n",
+  });
+  return dir;
+}
+
+const names = (dir: string, cached = true) =>
+  discoverPlugins({ root: dir, builtin: false, ...(cached ? { reader: cachedManifestReader(dir) } : {}) })
+    .list("phase_hook")
+    .map((e) => e.name)
+    .sort();
+
+describe("manifest cache", () => {
+  it("is written on the first start and used on the next (a same-size, same-mtime edit is not re-read)", () => {
+    const dir = appDir();
+    expect(names(dir)).toEqual(["alpha", "bravo"]);
+    expect(existsSync(manifestCachePath(dir))).toBe(true);
+    const file = path.join(dir, "plugins/a/registry.yaml");
+    const { atimeMs, mtimeMs } = statSync(file);
+    writeFileSync(file, readFileSync(file, "utf8").replace("alpha", "omega"));
+    utimesSync(file, atimeMs / 1000, mtimeMs / 1000);
+    expect(names(dir)).toEqual(["alpha", "bravo"]);
+    expect(names(dir, false)).toEqual(["bravo", "omega"]);
+  });
+
+  it("notices a changed, an added and a removed plugin", () => {
+    const dir = appDir();
+    names(dir);
+    writeFileSync(path.join(dir, "plugins/a/registry.yaml"), "plugin: { name: a }\nphase_hook:\n  alpha_two: { class: ./h.js:H }\n");
+    expect(names(dir)).toEqual(["alpha_two", "bravo"]);
+    writeFiles(dir, { "plugins/c/registry.yaml": "plugin: { name: c }\nphase_hook:\n  charlie: { class: ./h.js:H }\n" });
+    expect(names(dir)).toEqual(["alpha_two", "bravo", "charlie"]);
+    rmSync(path.join(dir, "plugins/b"), { recursive: true });
+    expect(names(dir)).toEqual(["alpha_two", "charlie"]);
+    const cached = JSON.parse(readFileSync(manifestCachePath(dir), "utf8"));
+    expect(Object.keys(cached.entries).some((k) => k.includes(`${path.sep}b${path.sep}`))).toBe(false);
+  });
+
+  it("ignores and rewrites a corrupt or foreign cache", () => {
+    const dir = appDir();
+    names(dir);
+    writeFileSync(manifestCachePath(dir), "{not json");
+    expect(names(dir)).toEqual(["alpha", "bravo"]);
+    expect(JSON.parse(readFileSync(manifestCachePath(dir), "utf8")).format).toBe(1);
+    writeFileSync(manifestCachePath(dir), JSON.stringify({ format: 1, framework: "0.0.1", entries: { x: {} } }));
+    expect(names(dir)).toEqual(["alpha", "bravo"]);
+    expect(JSON.parse(readFileSync(manifestCachePath(dir), "utf8")).framework).not.toBe("0.0.1");
+  });
+
+  it("is bypassed by noCache and by AIPERF_NO_CACHE=1", async () => {
+    const dir = appDir();
+    const app = await createTestApp({ root: dir, builtin: false, noCache: true });
+    await app.dispose();
+    expect(existsSync(manifestCachePath(dir))).toBe(false);
+    process.env.AIPERF_NO_CACHE = "1";
+    try {
+      const other = await createTestApp({ root: dir, builtin: false });
+      await other.dispose();
+    } finally {
+      delete process.env.AIPERF_NO_CACHE;
+    }
+    expect(existsSync(manifestCachePath(dir))).toBe(false);
+    const cachedApp = await createTestApp({ root: dir, builtin: false });
+    await cachedApp.dispose();
+    expect(existsSync(manifestCachePath(dir))).toBe(true);
+  });
+});
