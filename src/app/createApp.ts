@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import path from "node:path";
 import { Container } from "inversify";
 import { createRegistryModule, type Resolver } from "../binding/createRegistryModule.js";
 import { validateImplementationConfig } from "../binding/implementationConfig.js";
@@ -59,7 +60,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const noCache = options.noCache ?? process.env.AIPERF_NO_CACHE === "1";
   const registry = discoverPlugins({
     root,
-    paths: loaded.config.plugins.paths.map((p) => (p.startsWith("/") ? p : `${loaded.baseDir}/${p}`)),
+    // Relative to the config file when there is one, else to the app folder.
+    paths: loaded.config.plugins.paths.map((p) => path.resolve(loaded.file ? loaded.baseDir : root, p)),
     disabled: loaded.config.plugins.disabled,
     ...(options.builtin === undefined ? {} : { builtin: options.builtin }),
     ...(noCache ? {} : { reader: cachedManifestReader(root) }),

@@ -14,6 +14,5 @@ export const ErrorCode = {
   NoSelection: "AIPERF_NO_SELECTION",
   DisposeFailed: "AIPERF_DISPOSE_FAILED",
   Usage: "AIPERF_USAGE",
-  RunFailed: "AIPERF_RUN_FAILED",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -106,7 +106,14 @@ export class PhaseSender implements CreditSender {
     const { endpoint, transport, model, streaming } = this.deps;
     const tracker = this.ctx.tracker;
     tracker.recordSent();
-    const body = JSON.stringify(endpoint.formatRequest(turn, { model, streaming }));
+    // A plugin endpoint that throws must fail this request, not the run.
+    let body: string | undefined;
+    let formatError: string | undefined;
+    try {
+      body = JSON.stringify(endpoint.formatRequest(turn, { model, streaming }));
+    } catch (error) {
+      formatError = `formatting the request failed: ${messageOf(error)}`;
+    }
     const record: RequestRecord = {
       phase: tracker.phase,
       credit,
@@ -129,7 +136,13 @@ export class PhaseSender implements CreditSender {
         record.error ??= `malformed response data: ${data.slice(0, 80)}`;
         return;
       }
-      const parsed = endpoint.parseResponse(payload);
+      let parsed: ReturnType<Endpoint["parseResponse"]>;
+      try {
+        parsed = endpoint.parseResponse(payload);
+      } catch (error) {
+        record.error ??= `parsing the response failed: ${messageOf(error)}`;
+        return;
+      }
       if (parsed.error !== undefined) record.error ??= parsed.error;
       if (parsed.text.length > 0) {
         record.firstTokenNs ??= atNs;
@@ -139,14 +152,16 @@ export class PhaseSender implements CreditSender {
       if (parsed.completionTokens !== undefined) completionTokens = parsed.completionTokens;
       if (parsed.promptTokens !== undefined) record.inputTokens = parsed.promptTokens;
     };
-    try {
-      const response = await transport.send({ path: endpoint.path, body, streaming, signal: this.cancelInFlight.signal }, onData);
-      record.status = response.status;
-      if (response.status >= 400) record.error = `HTTP ${response.status}${response.errorBody ? `: ${summarizeErrorBody(response.errorBody)}` : ""}`;
-    } catch (error) {
-      if (this.cancelInFlight.signal.aborted) record.cancelled = true;
-      else record.error ??= messageOf(error);
-    }
+    if (body === undefined) record.error = formatError;
+    else
+      try {
+        const response = await transport.send({ path: endpoint.path, body, streaming, signal: this.cancelInFlight.signal }, onData);
+        record.status = response.status;
+        if (response.status >= 400) record.error = `HTTP ${response.status}${response.errorBody ? `: ${summarizeErrorBody(response.errorBody)}` : ""}`;
+      } catch (error) {
+        if (this.cancelInFlight.signal.aborted) record.cancelled = true;
+        else record.error ??= messageOf(error);
+      }
     record.endNs = monotonicNs();
     record.outputTokens = completionTokens ?? chunks;
     this.records.push(record);

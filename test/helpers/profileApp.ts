@@ -1,16 +1,17 @@
-import { type App, MockServer, type MockServerOptions, type ProfileRunResult, runProfile } from "aiperf";
+import { type App, MockServer, type MockServerOptions, type Override, type ProfileRunResult, runProfile } from "aiperf";
 import { createTestApp } from "aiperf/testing";
 
 /** Runs a profile with quiet output; returns the result and what console exporters printed. */
 export async function profileWith(
   config: Record<string, unknown>,
-  options: { set?: string[]; root?: string } = {},
+  options: { set?: string[]; root?: string; overrides?: Override[] } = {},
 ): Promise<ProfileRunResult & { printed: string; app: App }> {
   const app = await createTestApp({
     config: { ui: { type: "none" }, ...config },
     noCache: true,
     ...(options.set ? { set: options.set } : {}),
     ...(options.root ? { root: options.root } : {}),
+    ...(options.overrides ? { overrides: options.overrides } : {}),
   });
   let printed = "";
   try {

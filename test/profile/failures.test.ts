@@ -92,6 +92,38 @@ describe("failure modes: the run completes, errors are counted and grouped, expo
     expect(results.errors[0]?.message).toMatch(/closed|terminated|socket|ended/i);
   });
 
+  it("an endpoint plugin that throws while formatting or parsing fails those requests, not the run", async () => {
+    const { Endpoint } = await import("aiperf");
+    const mock = await startMock({ outputTokens: 2 });
+    const dir = tempDir("fail");
+    dirs.push(dir);
+    let n = 0;
+    const flaky = {
+      path: "/v1/chat/completions",
+      formatRequest: () => {
+        n++;
+        if (n % 2 === 0) throw new Error("bad template");
+        return { model: "m", messages: [{ role: "user", content: "x" }], stream: true };
+      },
+      parseResponse: () => {
+        throw new Error("unexpected shape");
+      },
+    };
+    try {
+      const { results, exitCode } = await profileWith(
+        { endpoint: { url: mock.url }, phases: { warmup: { requests: 0 }, profiling: { requests: 6 } }, output: { dir, console_exporters: [] } },
+        { overrides: [{ token: Endpoint, useValue: flaky }] },
+      );
+      expect(exitCode).toBe(1);
+      expect(results.errors).toEqual([
+        { message: "formatting the request failed: bad template", count: 3 },
+        { message: "parsing the response failed: unexpected shape", count: 3 },
+      ]);
+    } finally {
+      await mock.stop();
+    }
+  });
+
   it("malformed SSE data", async () => {
     const { url, server } = await rogueServer((res) => {
       res.writeHead(200, { "content-type": "text/event-stream" });
