@@ -22,6 +22,8 @@ export interface AppParts {
   defaults: ReadonlyMap<string, string>;
   /** Names resolvable for a protocol beyond the registry (overrides that add a name). */
   extraNames: ReadonlyMap<string, ReadonlySet<string>>;
+  /** True when (protocol, name) — or the protocol's default when `name` is undefined — is built once per app. */
+  isSingleton(protocol: string, name: string | undefined): boolean;
   /** Builds (once per app) any entry, winner or shadowed. */
   resolveEntry(entry: ImplementationEntry): Promise<unknown>;
   dispose(): Promise<void>;
@@ -58,8 +60,33 @@ export class App {
   /**
    * Resolves a protocol's configured implementation, or the one called `name` (any spelling),
    * importing it on first use. Also resolves any other token bound in the app or its parent.
+   * Singleton implementations are remembered by the app once built, so later calls skip the
+   * container (rebinding a protocol token by hand after that is not seen by `get`).
    */
-  async get<T>(what: Protocol<T> | ServiceIdentifier<T>, name?: string): Promise<T> {
+  get<T>(what: Protocol<T> | ServiceIdentifier<T>, name?: string): Promise<T> {
+    // Hot path: a singleton already built by this app is returned without a container lookup.
+    const hit = this.built.get(what)?.get(name);
+    if (hit !== undefined && !this.disposed) return Promise.resolve(hit as T);
+    return this.resolve(what, name);
+  }
+
+  /** Instances built through `get`, by protocol (or token) and the name as passed. */
+  private readonly built = new Map<unknown, Map<string | undefined, unknown>>();
+
+  private async resolve<T>(what: Protocol<T> | ServiceIdentifier<T>, name: string | undefined): Promise<T> {
+    const value = await this.lookup(what, name);
+    if (isProtocol(what) && this.parts.isSingleton(what.name, name === undefined ? undefined : normalizeName(name))) {
+      let byName = this.built.get(what);
+      if (!byName) {
+        byName = new Map();
+        this.built.set(what, byName);
+      }
+      byName.set(name, value);
+    }
+    return value;
+  }
+
+  private async lookup<T>(what: Protocol<T> | ServiceIdentifier<T>, name?: string): Promise<T> {
     this.assertLive();
     if (!isProtocol(what)) {
       return name === undefined ? this.container.getAsync<T>(what) : this.container.getAsync<T>(what, { name });
@@ -109,6 +136,7 @@ export class App {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    this.built.clear();
     await this.parts.dispose();
   }
 

@@ -188,6 +188,16 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     defaults,
     extraNames: overrideNames,
     resolveEntry: (entry) => lazyFor(entry).resolve(),
+    isSingleton: (protocol, name) => {
+      if (name === undefined) {
+        if (defaultOverrides.has(protocol)) return true;
+        const selected = defaults.get(protocol);
+        if (selected === undefined) return false;
+        name = selected;
+      }
+      if (namedOverrides.has(`${protocol}\u0000${name}`)) return true;
+      return registry.has(protocol, name) && registry.entry(protocol, name).scope === "singleton";
+    },
     dispose: async () => {
       let failure: unknown;
       try {

@@ -11,7 +11,7 @@ import { PhaseHook } from "../protocols/PhaseHook.js";
 import { PostProcessor } from "../protocols/PostProcessor.js";
 import type { PhaseEvent, PhaseLifecycleHook } from "./PhaseLifecycleHook.js";
 import { PhaseTracker } from "./PhaseTracker.js";
-import { withTimeout } from "./withTimeout.js";
+import { TimeoutError } from "./withTimeout.js";
 
 /** What a phase's driver gets: the tracker, a stop signal, and the sending-complete trigger. */
 export interface PhaseDriverContext {
@@ -66,17 +66,46 @@ export class PhaseOrchestrator {
     return this.named.map((h) => h.name);
   }
 
-  /** Calls `event` on every hook in order, isolating failures. */
+  /**
+   * Calls `event` on every hook in order, isolating failures. One watchdog timer serves the whole
+   * dispatch: each awaited hook moves the deadline, and the timer re-arms itself until the
+   * current hook overruns, so a hook that returns at once costs no timer of its own.
+   */
   async fire(event: PhaseEvent, phase: CreditPhase, tracker: PhaseTracker): Promise<void> {
-    for (const { name, hook } of this.named) {
-      const method = hook[event];
-      if (typeof method !== "function") continue;
-      try {
-        await withTimeout(method.call(hook, phase, tracker), this.hookTimeoutMs);
-      } catch (error) {
-        this.hookFailures[name] = (this.hookFailures[name] ?? 0) + 1;
-        this.logger.warn(`phase hook "${name}" failed in ${event} (${phase}): ${error instanceof Error ? error.message : String(error)}`);
+    const ms = this.hookTimeoutMs;
+    let deadline = 0;
+    let timer: NodeJS.Timeout | undefined;
+    let rejectCurrent: ((error: Error) => void) | undefined;
+    const watchdog = () => {
+      const left = deadline - performance.now();
+      if (left > 0) {
+        timer = setTimeout(watchdog, left);
+        return;
       }
+      timer = undefined;
+      rejectCurrent?.(new TimeoutError(ms));
+    };
+    try {
+      for (const { name, hook } of this.named) {
+        const method = hook[event];
+        if (typeof method !== "function") continue;
+        try {
+          const result = method.call(hook, phase, tracker) as unknown;
+          if (result !== null && typeof result === "object" && typeof (result as PromiseLike<void>).then === "function") {
+            deadline = performance.now() + ms;
+            timer ??= setTimeout(watchdog, ms);
+            await new Promise<void>((resolve, reject) => {
+              rejectCurrent = reject;
+              (result as PromiseLike<void>).then(resolve, reject);
+            });
+          }
+        } catch (error) {
+          this.hookFailures[name] = (this.hookFailures[name] ?? 0) + 1;
+          this.logger.warn(`phase hook "${name}" failed in ${event} (${phase}): ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    } finally {
+      clearTimeout(timer);
     }
   }
 
