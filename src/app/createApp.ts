@@ -58,7 +58,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const loaded = loadConfig({ config: options.config, set: options.set, env: options.env });
   const root = options.root ?? process.cwd();
   const noCache = options.noCache ?? process.env.AIPERF_NO_CACHE === "1";
-  const registry = discoverPlugins({
+  const registry = await discoverPlugins({
     root,
     // Relative to the config file when there is one, else to the app folder.
     paths: loaded.config.plugins.paths.map((p) => path.resolve(loaded.file ? loaded.baseDir : root, p)),

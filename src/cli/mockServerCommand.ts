@@ -1,9 +1,7 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { createApp } from "../app/createApp.js";
 import { silentLogger } from "../app/Logger.js";
 import { UsageError } from "../errors/errors.js";
-import { MockServer } from "../protocols/MockServer.js";
 import { writeFileAtomic } from "../util/writeFileAtomic.js";
 import type { CliIO } from "./CliIO.js";
 
@@ -26,6 +24,7 @@ export function addMockServerCommand(program: Command, io: CliIO): void {
     .option("--error-rate <fraction>", "fraction of requests answered with HTTP 500", "0")
     .option("--timings-file <file>", "on exit, write what the server did per request (receive and token send times, ns) as JSON")
     .action(async (flags: { host: string; port: string; ttftMs: string; itlMs: string; outputTokens: string; errorRate: string; timingsFile?: string }) => {
+      const [{ createApp }, { MockServer }] = await Promise.all([import("../app/createApp.js"), import("../protocols/MockServer.js")]);
       const app = await createApp({ logger: silentLogger, root: io.cwd, isTTY: false });
       const server = await app.get(MockServer);
       const { url } = await server.start({

@@ -1,18 +1,13 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { loadConfig } from "../config/loadConfig.js";
-import { discoverPlugins } from "../discovery/discoverPlugins.js";
-import { cachedManifestReader } from "../discovery/manifestCache.js";
 import { formatLocation } from "../errors/AiperfError.js";
 import { TypeNotFoundError } from "../errors/errors.js";
 import type { Registry } from "../registry/Registry.js";
 import type { ImplementationEntry } from "../registry/types.js";
 import { normalizeName } from "../util/normalizeName.js";
 import type { CliIO } from "./CliIO.js";
-import { type ConfigField, describeConfigClass } from "./describeConfigClass.js";
+import type { ConfigField } from "./describeConfigClass.js";
 import { renderTable } from "./renderTable.js";
-import { scaffoldPlugin } from "./scaffoldPlugin.js";
-import { validatePlugin } from "./validatePlugins.js";
 
 interface CommonFlags {
   config?: string;
@@ -20,15 +15,25 @@ interface CommonFlags {
   cache?: boolean;
 }
 
-function discover(io: CliIO, flags: CommonFlags): Registry {
-  const loaded = loadConfig({ ...(flags.config ? { config: path.resolve(io.cwd, flags.config) } : {}) });
+/**
+ * Discovers plugins for a listing. Heavy modules load on demand: without `-c` no config is read
+ * (so class-validator is never loaded), and a warm manifest cache never loads the YAML parser.
+ */
+async function discover(io: CliIO, flags: CommonFlags): Promise<Registry> {
+  let paths: string[] = [];
+  let disabled: string[] = [];
+  if (flags.config) {
+    const { loadConfig } = await import("../config/loadConfig.js");
+    const loaded = loadConfig({ config: path.resolve(io.cwd, flags.config) });
+    paths = loaded.config.plugins.paths.map((p) => path.resolve(loaded.baseDir, p));
+    disabled = loaded.config.plugins.disabled;
+  }
+  const [{ discoverPlugins }, { cachedManifestReader }] = await Promise.all([
+    import("../discovery/discoverPlugins.js"),
+    import("../discovery/manifestCache.js"),
+  ]);
   const noCache = flags.cache === false || process.env.AIPERF_NO_CACHE === "1";
-  return discoverPlugins({
-    root: io.cwd,
-    paths: loaded.config.plugins.paths.map((p) => path.resolve(loaded.baseDir, p)),
-    disabled: loaded.config.plugins.disabled,
-    ...(noCache ? {} : { reader: cachedManifestReader(io.cwd) }),
-  });
+  return discoverPlugins({ root: io.cwd, paths, disabled, ...(noCache ? {} : { reader: cachedManifestReader(io.cwd) }) });
 }
 
 function ruleText(e: ImplementationEntry): string {
@@ -62,6 +67,9 @@ function entryJson(e: ImplementationEntry) {
   };
 }
 
+/** Code-point order: names are normalized ASCII, and localeCompare is ten times slower. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const json = (io: CliIO, value: unknown) => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
 
 /** `aiperf plugins …` (DESIGN §11). Listing commands read manifests only: no plugin code runs. */
@@ -73,8 +81,8 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
     .option("--json", "print JSON")
     .option("--no-cache", "do not use the manifest cache")
     .enablePositionalOptions()
-    .action((flags: CommonFlags) => {
-      const registry = discover(io, flags);
+    .action(async (flags: CommonFlags) => {
+      const registry = await discover(io, flags);
       const rows = registry.plugins().map((p) => ({
         name: p.name,
         version: p.version,
@@ -102,11 +110,11 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
       .command("list")
       .argument("[protocol]", "only this protocol")
       .description("Implementations, winners and shadowed, with priority, plugin and the rule that decided"),
-  ).action((protocol: string | undefined, flags: CommonFlags) => {
-    const registry = discover(io, flags);
+  ).action(async (protocol: string | undefined, flags: CommonFlags) => {
+    const registry = await discover(io, flags);
     const entries = registry
       .list(protocol)
-      .sort((a, b) => a.protocol.localeCompare(b.protocol) || a.name.localeCompare(b.name) || Number(b.winner) - Number(a.winner));
+      .sort((a, b) => compareText(a.protocol, b.protocol) || compareText(a.name, b.name) || Number(b.winner) - Number(a.winner));
     if (flags.json) return json(io, entries.map(entryJson));
     io.stdout(
       renderTable(
@@ -123,10 +131,11 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
       .argument("<name>")
       .description("One implementation in full: every field, class path, config fields (imports only the config class's module), and why it won or lost"),
   ).action(async (protocol: string, name: string, flags: CommonFlags) => {
-    const registry = discover(io, flags);
+    const registry = await discover(io, flags);
     const all = registry.list(protocol).filter((e) => e.name === normalizeName(name));
     if (all.length === 0) throw new TypeNotFoundError(registry.protocol(protocol).name, name, [...new Set(registry.list(protocol).map((e) => e.name))]);
     const described = [];
+    const { describeConfigClass } = await import("./describeConfigClass.js");
     for (const e of all) {
       let configFields: ConfigField[] | string | null = null;
       if (e.config)
@@ -151,8 +160,8 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
   });
 
   common(plugins.command("info").argument("<plugin>").description("One plugin: metadata, what it provides, and its problems")).action(
-    (name: string, flags: CommonFlags) => {
-      const registry = discover(io, flags);
+    async (name: string, flags: CommonFlags) => {
+      const registry = await discover(io, flags);
       const plugin = registry.plugins().find((p) => normalizeName(p.name) === normalizeName(name));
       if (!plugin)
         throw new TypeNotFoundError(
@@ -175,8 +184,8 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
   );
 
   common(plugins.command("protocols").description("Protocols with cardinality and description").option("--all", "include internal protocols")).action(
-    (flags: CommonFlags & { all?: boolean }) => {
-      const registry = discover(io, flags);
+    async (flags: CommonFlags & { all?: boolean }) => {
+      const registry = await discover(io, flags);
       const list = registry
         .protocols(Boolean(flags.all))
         .map((p) => ({ name: p.name, cardinality: p.cardinality, internal: p.internal, members: [...p.members], description: p.description }));
@@ -195,7 +204,8 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
     .argument("<name>", "package name (lower case, digits, -)")
     .description("Scaffold a plugin package that passes its own tests and `plugins validate --import`")
     .option("--dir <dir>", "parent folder", ".")
-    .action((name: string, flags: { dir: string }) => {
+    .action(async (name: string, flags: { dir: string }) => {
+      const { scaffoldPlugin } = await import("./scaffoldPlugin.js");
       const { dir, files } = scaffoldPlugin(name, path.resolve(io.cwd, flags.dir));
       io.stdout(
         `Created ${dir}:\n${files.map((f) => `  ${f}`).join("\n")}\nNext: cd ${path.relative(io.cwd, dir) || "."} && npm install && npm test && npx aiperf plugins validate --import .\n`,
@@ -210,7 +220,7 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
     .option("-c, --config <file>", "config file (for plugins.paths)")
     .option("--json", "print JSON")
     .action(async (paths: string[], flags: CommonFlags & { import?: boolean }) => {
-      const registry = discover(io, { ...flags, cache: false });
+      const registry = await discover(io, { ...flags, cache: false });
       const targets =
         paths.length > 0
           ? paths.map((p) => path.resolve(io.cwd, p))
@@ -219,6 +229,7 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
               .filter((p) => p.origin !== "builtin")
               .map((p) => p.root);
       const known = registry.protocols();
+      const { validatePlugin } = await import("./validatePlugins.js");
       const all: { target: string; problems: Awaited<ReturnType<typeof validatePlugin>> }[] = [];
       for (const target of targets) all.push({ target, problems: await validatePlugin(target, { importCode: Boolean(flags.import), knownProtocols: known }) });
       const problems = all.flatMap((a) => a.problems);

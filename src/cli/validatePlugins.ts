@@ -78,7 +78,7 @@ export async function validatePlugin(
   options: { importCode: boolean; knownProtocols?: readonly { name: string; members: readonly string[] }[] },
 ): Promise<RegistryProblem[]> {
   const { file, root } = registryOf(path.resolve(target));
-  const manifest = readManifest({ origin: "path", root, registryFile: file });
+  const manifest = await readManifest({ origin: "path", root, registryFile: file });
   const problems = [...manifest.problems];
   const protocols = new Map<string, readonly string[]>([...(options.knownProtocols ?? BUILTIN_PROTOCOLS)].map((p) => [p.name, p.members]));
   for (const def of manifest.protocols) protocols.set(def.name, def.members);

@@ -1,5 +1,4 @@
 import path from "node:path";
-import semver from "semver";
 import { ErrorCode } from "../errors/codes.js";
 import { BUILTIN_PROTOCOLS } from "../protocols/builtinProtocols.js";
 import { defineProtocol, type Protocol } from "../protocols/defineProtocol.js";
@@ -30,7 +29,7 @@ export interface DiscoveryOptions {
  * Discovers every plugin's registry, reading manifests only, and decides conflicts.
  * One bad plugin never stops discovery: its problems are recorded and it is skipped.
  */
-export function discoverPlugins(options: DiscoveryOptions): Registry {
+export async function discoverPlugins(options: DiscoveryOptions): Promise<Registry> {
   const framework = frameworkPackage();
   const found = findPluginSources({
     root: options.root,
@@ -45,7 +44,7 @@ export function discoverPlugins(options: DiscoveryOptions): Registry {
   const manifests: { plugin: PluginRecord; manifest: ParsedManifest }[] = [];
   const names = new Map<string, PluginRecord>();
   for (const source of found.sources) {
-    const manifest = reader.read(source);
+    const manifest = await reader.read(source);
     const pluginProblems = manifest.problems.map((p) => ({ ...p }));
     const name = source.origin === "builtin" ? "builtin" : (manifest.plugin.name ?? source.packageName);
     const record: PluginRecord = {
@@ -86,7 +85,7 @@ export function discoverPlugins(options: DiscoveryOptions): Registry {
     if (disabled.has(key)) {
       record.skipped = true;
       record.skipReason = "disabled in config (plugins.disabled)";
-    } else if (record.requires && !semver.satisfies(framework.version, record.requires, { includePrerelease: true })) {
+    } else if (record.requires && !(await loadSemver()).satisfies(framework.version, record.requires, { includePrerelease: true })) {
       pluginProblems.push({
         code: ErrorCode.RequiresUnsatisfied,
         severity: "warning",
@@ -158,4 +157,9 @@ export function discoverPlugins(options: DiscoveryOptions): Registry {
 
 function hasErrors(plugin: PluginRecord): boolean {
   return plugin.problems.some((p) => p.severity === "error");
+}
+
+/** semver is only needed when a plugin declares `requires`. */
+async function loadSemver(): Promise<typeof import("semver")> {
+  return (await import("semver")).default;
 }

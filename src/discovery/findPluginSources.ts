@@ -24,6 +24,8 @@ export interface SourceOptions {
 }
 
 function readJson(file: string): PackageJson | undefined {
+  // Most plugin folders have no package.json: check first rather than pay for a thrown ENOENT.
+  if (!existsSync(file)) return undefined;
   try {
     return JSON.parse(readFileSync(file, "utf8")) as PackageJson;
   } catch {
@@ -44,7 +46,7 @@ function findPackageDir(root: string, name: string): string | undefined {
   let dir = root;
   for (;;) {
     const candidate = path.join(dir, "node_modules", name);
-    if (existsSync(path.join(candidate, "package.json"))) return realpathSync(candidate);
+    if (existsSync(path.join(candidate, "package.json"))) return realpathSync.native(candidate);
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -55,7 +57,7 @@ function findPackageDir(root: string, name: string): string | undefined {
  * A folder is a plugin when its package.json has `aiperf.registry`, or it holds a registry.yaml.
  */
 function folderSource(dir: string, origin: PluginSource["origin"]): PluginSource | undefined {
-  const root = realpathSync(dir);
+  const root = realpathSync.native(dir);
   const pkg = readJson(path.join(root, "package.json"));
   const registry = pkg?.aiperf?.registry ?? (existsSync(path.join(root, "registry.yaml")) ? "registry.yaml" : undefined);
   if (!registry) return undefined;

@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
 import { ErrorCode } from "../errors/codes.js";
-import { parseRegistry } from "../registry/parseRegistry.js";
 import type { ParsedManifest } from "../registry/types.js";
 import type { PluginSource } from "./PluginSource.js";
 
-/** Reads a registry file and parses it; an unreadable file is a problem of that plugin. */
-export function readManifest(source: PluginSource): ParsedManifest {
+/**
+ * Reads a registry file and parses it; an unreadable file is a problem of that plugin. The parser
+ * (yaml, class-validator) is loaded on first need, so a start served from the manifest cache never
+ * pays for it.
+ */
+export async function readManifest(source: PluginSource): Promise<ParsedManifest> {
   let text: string;
   try {
     text = readFileSync(source.registryFile, "utf8");
@@ -26,5 +29,6 @@ export function readManifest(source: PluginSource): ParsedManifest {
       ],
     };
   }
+  const { parseRegistry } = await import("../registry/parseRegistry.js");
   return parseRegistry(text, { file: source.registryFile, pluginRoot: source.root });
 }

@@ -17,7 +17,8 @@ function compare(a: ImplementationEntry, b: ImplementationEntry): { first: Imple
 /**
  * Decides every (protocol, name) conflict before anything is bound (DESIGN §5): higher priority
  * wins; at equal priority a non-built-in beats a built-in; otherwise the first discovered wins and
- * a warning names both. Pure; returns new entries marked winner or shadowed.
+ * a warning names both. Pure: entries in a conflict are returned as new objects marked winner or
+ * shadowed; the others are returned as they came.
  */
 export function resolveConflicts(entries: readonly ImplementationEntry[]): { entries: ImplementationEntry[]; warnings: RegistryProblem[] } {
   const groups = new Map<string, ImplementationEntry[]>();
@@ -31,7 +32,9 @@ export function resolveConflicts(entries: readonly ImplementationEntry[]): { ent
   const warnings: RegistryProblem[] = [];
   for (const group of groups.values()) {
     if (group.length === 1) {
-      out.push({ ...(group[0] as ImplementationEntry), winner: true });
+      const only = group[0] as ImplementationEntry;
+      // No conflict: reuse the entry (the common case; copying thousands of them shows in start-up).
+      out.push(only.winner ? only : { ...only, winner: true });
       continue;
     }
     let winner = group[0] as ImplementationEntry;

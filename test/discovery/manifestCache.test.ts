@@ -20,46 +20,46 @@ function appDir(): string {
   return dir;
 }
 
-const names = (dir: string, cached = true) =>
-  discoverPlugins({ root: dir, builtin: false, ...(cached ? { reader: cachedManifestReader(dir) } : {}) })
+const names = async (dir: string, cached = true) =>
+  (await discoverPlugins({ root: dir, builtin: false, ...(cached ? { reader: cachedManifestReader(dir) } : {}) }))
     .list("phase_hook")
     .map((e) => e.name)
     .sort();
 
 describe("manifest cache", () => {
-  it("is written on the first start and used on the next (a same-size, same-mtime edit is not re-read)", () => {
+  it("is written on the first start and used on the next (a same-size, same-mtime edit is not re-read)", async () => {
     const dir = appDir();
-    expect(names(dir)).toEqual(["alpha", "bravo"]);
+    expect(await names(dir)).toEqual(["alpha", "bravo"]);
     expect(existsSync(manifestCachePath(dir))).toBe(true);
     const file = path.join(dir, "plugins/a/registry.yaml");
     const { atimeMs, mtimeMs } = statSync(file);
     writeFileSync(file, readFileSync(file, "utf8").replace("alpha", "omega"));
     utimesSync(file, atimeMs / 1000, mtimeMs / 1000);
-    expect(names(dir)).toEqual(["alpha", "bravo"]);
-    expect(names(dir, false)).toEqual(["bravo", "omega"]);
+    expect(await names(dir)).toEqual(["alpha", "bravo"]);
+    expect(await names(dir, false)).toEqual(["bravo", "omega"]);
   });
 
-  it("notices a changed, an added and a removed plugin", () => {
+  it("notices a changed, an added and a removed plugin", async () => {
     const dir = appDir();
-    names(dir);
+    await names(dir);
     writeFileSync(path.join(dir, "plugins/a/registry.yaml"), "plugin: { name: a }\nphase_hook:\n  alpha_two: { class: ./h.js:H }\n");
-    expect(names(dir)).toEqual(["alpha_two", "bravo"]);
+    expect(await names(dir)).toEqual(["alpha_two", "bravo"]);
     writeFiles(dir, { "plugins/c/registry.yaml": "plugin: { name: c }\nphase_hook:\n  charlie: { class: ./h.js:H }\n" });
-    expect(names(dir)).toEqual(["alpha_two", "bravo", "charlie"]);
+    expect(await names(dir)).toEqual(["alpha_two", "bravo", "charlie"]);
     rmSync(path.join(dir, "plugins/b"), { recursive: true });
-    expect(names(dir)).toEqual(["alpha_two", "charlie"]);
+    expect(await names(dir)).toEqual(["alpha_two", "charlie"]);
     const cached = JSON.parse(readFileSync(manifestCachePath(dir), "utf8"));
     expect(Object.keys(cached.entries).some((k) => k.includes(`${path.sep}b${path.sep}`))).toBe(false);
   });
 
-  it("ignores and rewrites a corrupt or foreign cache", () => {
+  it("ignores and rewrites a corrupt or foreign cache", async () => {
     const dir = appDir();
-    names(dir);
+    await names(dir);
     writeFileSync(manifestCachePath(dir), "{not json");
-    expect(names(dir)).toEqual(["alpha", "bravo"]);
+    expect(await names(dir)).toEqual(["alpha", "bravo"]);
     expect(JSON.parse(readFileSync(manifestCachePath(dir), "utf8")).format).toBe(1);
     writeFileSync(manifestCachePath(dir), JSON.stringify({ format: 1, framework: "0.0.1", entries: { x: {} } }));
-    expect(names(dir)).toEqual(["alpha", "bravo"]);
+    expect(await names(dir)).toEqual(["alpha", "bravo"]);
     expect(JSON.parse(readFileSync(manifestCachePath(dir), "utf8")).framework).not.toBe("0.0.1");
   });
 
