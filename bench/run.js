@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Container, CreditPhase, PhaseHook, PhaseOrchestrator, PhaseTracker } from "aiperf";
 import { createTestApp } from "aiperf/testing";
+import { loadgen } from "./loadgen.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = path.join(root, "bin", "aiperf.js");
@@ -112,6 +113,8 @@ log("");
 log("## Phase-event dispatch to 50 no-op hooks, with per-hook timeout and isolation");
 log(`| one event | ${(dispatch / 1000).toFixed(1)} µs (target ≤ 25 µs) |`);
 await app.dispose();
+
+if (!process.argv.includes("--no-loadgen")) await loadgen({ root, bin, work: path.join(work, "loadgen"), log });
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(path.join(root, "bench", "results"), { recursive: true });

@@ -14,7 +14,8 @@ const ERROR_BODY_LIMIT = 2000;
  */
 export class HttpTransport implements Transport {
   private pool: Pool | undefined;
-  private headers: Record<string, string> = {};
+  /** Flat [name, value, …]: undici copies it as is, with no per-request object walk. */
+  private headers: string[] = [];
   private basePath = "";
 
   open(options: TransportOptions): void {
@@ -27,8 +28,8 @@ export class HttpTransport implements Transport {
       keepAliveTimeout: 60_000,
       pipelining: 1,
     });
-    this.headers = { "content-type": "application/json", accept: "application/json, text/event-stream" };
-    if (options.apiKey) this.headers.authorization = `Bearer ${options.apiKey}`;
+    this.headers = ["content-type", "application/json", "accept", "application/json, text/event-stream"];
+    if (options.apiKey) this.headers.push("authorization", `Bearer ${options.apiKey}`);
     // Endpoints give full paths (/v1/...): accept base URLs with or without the /v1 suffix.
     this.basePath = url.pathname.replace(/\/$/, "").replace(/\/v1$/, "");
   }

@@ -9,6 +9,11 @@ export class SseParser {
 
   push(text: string): void {
     this.buffer += text;
+    if (this.buffer.includes("\r")) {
+      // CRLF or CR line ends: normalize, but keep a trailing "\r" until we know whether "\n" follows.
+      const tail = this.buffer.endsWith("\r") ? "\r" : "";
+      this.buffer = this.buffer.slice(0, this.buffer.length - tail.length).replace(/\r\n?/g, "\n") + tail;
+    }
     let start = 0;
     for (;;) {
       const end = this.buffer.indexOf("\n\n", start);
@@ -16,8 +21,7 @@ export class SseParser {
       this.event(this.buffer.slice(start, end));
       start = end + 2;
     }
-    this.buffer = start === 0 ? this.buffer : this.buffer.slice(start);
-    if (this.buffer.includes("\r")) this.buffer = this.buffer.replace(/\r\n?/g, "\n");
+    if (start > 0) this.buffer = this.buffer.slice(start);
   }
 
   /** Text left over that never completed an event (a stream cut mid-event). */
@@ -26,6 +30,11 @@ export class SseParser {
   }
 
   private event(block: string): void {
+    // Fast path: the usual one-line `data: …` event.
+    if (block.startsWith("data: ") && block.indexOf("\n") === -1) {
+      this.onData(block.slice(6));
+      return;
+    }
     let data: string | undefined;
     for (const line of block.split("\n")) {
       if (line.startsWith("data:")) {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { CreditPhase } from "../model/CreditPhase.js";
 import type { RequestRecord } from "../model/RequestRecord.js";
 import type { Turn } from "../model/Turn.js";
@@ -47,12 +48,16 @@ export class PhaseSender implements CreditSender {
   private readonly deadlineNs: number | undefined;
   private readonly timers: NodeJS.Timeout[] = [];
   private sent = 0;
+  /** Serialized request bodies by turn: formatRequest is a pure function of (turn, options). */
+  private readonly bodies = new WeakMap<Turn, string>();
 
   constructor(
     private readonly ctx: PhaseDriverContext,
     private readonly deps: SenderDeps,
     private readonly bounds: SenderBounds,
   ) {
+    // Every request in flight listens on these: hundreds at a time is expected, not a leak.
+    setMaxListeners(0, this.stopSending.signal, this.cancelInFlight.signal);
     this.deadlineNs = bounds.durationMs === undefined ? undefined : monotonicNs() + bounds.durationMs * 1e6;
     if (bounds.durationMs !== undefined) this.timers.push(setTimeout(() => this.stopSending.abort(), bounds.durationMs));
     const onTimeout = () => {
@@ -107,12 +112,15 @@ export class PhaseSender implements CreditSender {
     const tracker = this.ctx.tracker;
     tracker.recordSent();
     // A plugin endpoint that throws must fail this request, not the run.
-    let body: string | undefined;
+    let body: string | undefined = this.bodies.get(turn);
     let formatError: string | undefined;
-    try {
-      body = JSON.stringify(endpoint.formatRequest(turn, { model, streaming }));
-    } catch (error) {
-      formatError = `formatting the request failed: ${messageOf(error)}`;
+    if (body === undefined) {
+      try {
+        body = JSON.stringify(endpoint.formatRequest(turn, { model, streaming }));
+        this.bodies.set(turn, body);
+      } catch (error) {
+        formatError = `formatting the request failed: ${messageOf(error)}`;
+      }
     }
     const record: RequestRecord = {
       phase: tracker.phase,

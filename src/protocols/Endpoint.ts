@@ -21,6 +21,10 @@ export interface ParsedChunk {
 export interface Endpoint {
   /** Request path, for example `/v1/chat/completions`. */
   readonly path: string;
+  /**
+   * The request body for a turn. Must depend only on (turn, options): the profiler serializes it
+   * once per turn and reuses it when the dataset cycles.
+   */
   formatRequest(turn: Turn, options: EndpointOptions): Record<string, unknown>;
   /** Parses one non-streaming body or one SSE `data:` payload (already JSON-decoded). */
   parseResponse(payload: unknown): ParsedChunk;
