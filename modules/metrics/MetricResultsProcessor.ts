@@ -6,6 +6,7 @@ const PER_REQUEST: { tag: string; header: string; unit: string }[] = [
   { tag: "inter_token_latency", header: "Inter-token latency", unit: "ms" },
   { tag: "output_sequence_length", header: "Output tokens per request", unit: "tokens" },
   { tag: "input_sequence_length", header: "Input tokens per request", unit: "tokens" },
+  { tag: "schedule_slip", header: "Schedule slip (sent late by)", unit: "ms" },
 ];
 
 /**
@@ -21,6 +22,7 @@ export class MetricResultsProcessor implements ResultsProcessor {
         const v = m[tag];
         if (v !== undefined) values.push(v);
       }
+      if (values.length === 0 && tag === "schedule_slip") continue; // only trace replay has a schedule
       const s = summarize(values);
       results.push({
         tag,

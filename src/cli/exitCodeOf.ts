@@ -1,7 +1,14 @@
 import { AiperfError } from "../errors/AiperfError.js";
 import { ErrorCode } from "../errors/codes.js";
 
-const USAGE_CODES = new Set<string>([ErrorCode.Usage, ErrorCode.ConfigInvalid, ErrorCode.TypeNotFound, ErrorCode.UnknownProtocol, ErrorCode.NoSelection]);
+const USAGE_CODES = new Set<string>([
+  ErrorCode.Usage,
+  ErrorCode.ConfigInvalid,
+  ErrorCode.TypeNotFound,
+  ErrorCode.UnknownProtocol,
+  ErrorCode.NoSelection,
+  ErrorCode.DatasetInvalid,
+]);
 
 /** DESIGN §11: 2 for usage or config errors, 1 for any other failure. */
 export function exitCodeOf(error: unknown): 1 | 2 {

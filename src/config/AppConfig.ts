@@ -136,6 +136,15 @@ export class TimingConfig {
 
   @IsInt()
   seed = 0;
+
+  /** fixed_schedule: multiply trace timestamps by this (0.5 replays twice as fast). */
+  @IsNumber()
+  @Min(0)
+  time_scale = 1;
+
+  /** fixed_schedule: shift the trace so its first request is sent at once. */
+  @IsBoolean()
+  start_at_zero = true;
 }
 
 /** One phase's bounds: a request count, a duration, or both (whichever comes first). */
@@ -175,13 +184,18 @@ export class DatasetConfig {
   @IsString()
   sampler = "sequential";
 
-  @IsOptional()
+  /** custom_dataset_loader used by the `custom` composer: single_turn or mooncake_trace. */
   @IsString()
-  loader?: string;
+  loader = "single_turn";
 
+  /** The dataset file of the `custom` composer (relative to the config file). */
   @IsOptional()
   @IsString()
   file?: string;
+
+  /** Skip (and report) malformed dataset lines instead of refusing to start. */
+  @IsBoolean()
+  skip_invalid_lines = false;
 
   @IsInt()
   @Min(1)

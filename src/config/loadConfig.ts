@@ -105,12 +105,14 @@ export function loadConfig(source: ConfigSource = {}): LoadedConfig {
   const validated = validateClass(AppConfig, raw);
   for (const issue of validated.issues) issues.push(withLocation(issue.path, issue.message, locate(issue.path)));
   if (issues.length > 0) throw new ConfigInvalidError(issues);
+  const baseDir = file ? path.dirname(file) : process.cwd();
+  if (validated.value.dataset.file) validated.value.dataset.file = path.resolve(baseDir, validated.value.dataset.file);
 
   return {
     config: validated.value,
     raw,
     ...(file ? { file } : {}),
-    baseDir: file ? path.dirname(file) : process.cwd(),
+    baseDir,
     locate,
   };
 }

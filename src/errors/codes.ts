@@ -12,6 +12,7 @@ export const ErrorCode = {
   ConfigInvalid: "AIPERF_CONFIG_INVALID",
   ConflictAmbiguous: "AIPERF_CONFLICT",
   NoSelection: "AIPERF_NO_SELECTION",
+  DatasetInvalid: "AIPERF_DATASET_INVALID",
   DisposeFailed: "AIPERF_DISPOSE_FAILED",
   Usage: "AIPERF_USAGE",
 } as const;

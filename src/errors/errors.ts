@@ -115,3 +115,18 @@ export class UsageError extends AiperfError {
     super(ErrorCode.Usage, message);
   }
 }
+
+/** Malformed lines in a dataset file; nothing was sent (set `dataset.skip_invalid_lines` to skip them). */
+export class DatasetInvalidError extends AiperfError {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly { line: number; message: string }[],
+  ) {
+    const shown = problems.slice(0, 20).map((p) => `  - ${file}:${p.line}: ${p.message}`);
+    const more = problems.length > 20 ? [`  … and ${problems.length - 20} more`] : [];
+    super(
+      ErrorCode.DatasetInvalid,
+      `${problems.length} malformed line(s) in dataset ${file}:\n${[...shown, ...more].join("\n")}\nFix them, or set dataset.skip_invalid_lines: true to skip them (each is still reported).`,
+    );
+  }
+}

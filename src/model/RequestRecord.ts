@@ -20,6 +20,8 @@ export interface RequestRecord {
   status?: number;
   error?: string;
   cancelled?: boolean;
+  /** When the schedule wanted this request sent (fixed_schedule), monotonic ns. */
+  scheduledNs?: number;
   /** Requests in flight when this one was sent, this one included. */
   inFlightAtStart?: number;
 }

@@ -14,6 +14,8 @@ export interface SenderDeps {
   endpoint: Endpoint;
   transport: Transport;
   sampler: DatasetSampler;
+  /** The composed turns, in order. */
+  dataset: readonly Turn[];
   model: string;
   streaming: boolean;
 }
@@ -93,9 +95,13 @@ export class PhaseSender implements CreditSender {
     return this.pending.size;
   }
 
-  send(turn?: Turn): Promise<void> {
+  get dataset(): readonly Turn[] {
+    return this.deps.dataset;
+  }
+
+  send(turn?: Turn, scheduledNs?: number): Promise<void> {
     if (!this.canSend()) return Promise.resolve();
-    const p = this.request(this.sent++, turn ?? this.deps.sampler.next(), this.pending.size + 1);
+    const p = this.request(this.sent++, turn ?? this.deps.sampler.next(), this.pending.size + 1, scheduledNs);
     this.pending.add(p);
     p.finally(() => this.pending.delete(p));
     return p;
@@ -107,7 +113,7 @@ export class PhaseSender implements CreditSender {
     for (const t of this.timers) clearTimeout(t);
   }
 
-  private async request(credit: number, turn: Turn, inFlightAtStart: number): Promise<void> {
+  private async request(credit: number, turn: Turn, inFlightAtStart: number, scheduledNs: number | undefined): Promise<void> {
     const { endpoint, transport, model, streaming } = this.deps;
     const tracker = this.ctx.tracker;
     tracker.recordSent();
@@ -132,6 +138,7 @@ export class PhaseSender implements CreditSender {
       inputTokens: turn.inputTokens,
       outputTokens: 0,
       inFlightAtStart,
+      ...(scheduledNs === undefined ? {} : { scheduledNs }),
     };
     let chunks = 0;
     let completionTokens: number | undefined;

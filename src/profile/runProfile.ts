@@ -119,7 +119,7 @@ export async function runProfile(app: App, options: ProfileRunOptions = {}): Pro
         async (ctx) => {
           const sender = new PhaseSender(
             ctx,
-            { endpoint, transport, sampler, model: config.endpoint.model, streaming: config.endpoint.streaming },
+            { endpoint, transport, sampler, dataset: turns, model: config.endpoint.model, streaming: config.endpoint.streaming },
             {
               requests: bounds.requests,
               durationMs: bounds.duration_s === undefined ? undefined : bounds.duration_s * 1000,

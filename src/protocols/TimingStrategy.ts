@@ -1,4 +1,5 @@
 import type { CreditPhase } from "../model/CreditPhase.js";
+import type { Turn } from "../model/Turn.js";
 import { defineProtocol } from "./defineProtocol.js";
 
 /** What a timing strategy drives: one phase. */
@@ -8,8 +9,13 @@ export interface CreditSender {
   readonly signal: AbortSignal;
   /** True while the phase still accepts credits. */
   canSend(): boolean;
-  /** Issues one credit; resolves when its request has ended. */
-  send(turn?: import("../model/Turn.js").Turn): Promise<void>;
+  /**
+   * Issues one credit; resolves when its request has ended. Without a turn the sampler picks one;
+   * `scheduledNs` (monotonic) is when the request should have gone out, to report schedule slip.
+   */
+  send(turn?: Turn, scheduledNs?: number): Promise<void>;
+  /** The turns the dataset composer produced, in order (trace replay reads their timestamps). */
+  readonly dataset: readonly Turn[];
   /** Requests currently in flight. */
   inFlight(): number;
 }
