@@ -43,6 +43,7 @@ export type * from "./model/MetricResult.js";
 export type * from "./model/PhaseStats.js";
 export type * from "./model/ProcessingResult.js";
 export type * from "./model/ProfileResults.js";
+export type * from "./model/RequestJob.js";
 export type * from "./model/RequestRecord.js";
 export type * from "./model/Turn.js";
 export { BasePhaseLifecycleHook } from "./phases/BasePhaseLifecycleHook.js";
@@ -50,6 +51,7 @@ export { PHASE_EVENTS, type PhaseEvent, type PhaseLifecycleHook } from "./phases
 export { type PhaseDriverContext, type PhaseOptions, PhaseOrchestrator, type PhaseOutcome } from "./phases/PhaseOrchestrator.js";
 export { PhaseTracker } from "./phases/PhaseTracker.js";
 export { TimeoutError, withTimeout } from "./phases/withTimeout.js";
+export { executeRequest, failedRecord } from "./profile/executeRequest.js";
 export { PhaseSender, type SenderBounds, type SenderDeps } from "./profile/PhaseSender.js";
 export { type ProfileRunOptions, type ProfileRunResult, runProfile } from "./profile/runProfile.js";
 export { BUILTIN_PROTOCOLS } from "./protocols/builtinProtocols.js";

@@ -19,6 +19,8 @@ export interface AppParts {
   registry: Registry;
   loaded: LoadedConfig;
   logger: Logger;
+  /** The application folder discovery ran in. */
+  root: string;
   defaults: ReadonlyMap<string, string>;
   /** Names resolvable for a protocol beyond the registry (overrides that add a name). */
   extraNames: ReadonlyMap<string, ReadonlySet<string>>;
@@ -45,6 +47,11 @@ export class App {
     this.container = parts.container;
     this.registry = parts.registry;
     this.logger = parts.logger;
+  }
+
+  /** The application folder (its package.json dependencies and plugins/ were discovered). */
+  get root(): string {
+    return this.parts.root;
   }
 
   /** The validated config. */

@@ -185,6 +185,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     registry,
     loaded,
     logger,
+    root,
     defaults,
     extraNames: overrideNames,
     resolveEntry: (entry) => lazyFor(entry).resolve(),

@@ -1,18 +1,22 @@
 import { setMaxListeners } from "node:events";
 import type { CreditPhase } from "../model/CreditPhase.js";
+import type { RequestJob } from "../model/RequestJob.js";
 import type { RequestRecord } from "../model/RequestRecord.js";
 import type { Turn } from "../model/Turn.js";
 import type { PhaseDriverContext } from "../phases/PhaseOrchestrator.js";
 import type { DatasetSampler } from "../protocols/DatasetSampler.js";
 import type { Endpoint } from "../protocols/Endpoint.js";
 import type { CreditSender } from "../protocols/TimingStrategy.js";
-import type { Transport } from "../protocols/Transport.js";
+import { messageOf } from "../util/messageOf.js";
 import { monotonicNs } from "../util/monotonicNs.js";
+import { failedRecord } from "./executeRequest.js";
 
 /** What a phase sender needs to issue requests. */
 export interface SenderDeps {
+  /** Formats request bodies (on this thread; bodies are reused per turn). */
   endpoint: Endpoint;
-  transport: Transport;
+  /** Runs one request wherever requests run (the service manager); never rejects. */
+  execute(job: RequestJob, signal: AbortSignal): Promise<RequestRecord>;
   sampler: DatasetSampler;
   /** The composed turns, in order. */
   dataset: readonly Turn[];
@@ -27,15 +31,6 @@ export interface SenderBounds {
   /** Ctrl-C: stop sending, give in-flight requests `graceMs`, then cancel them. */
   interrupt?: AbortSignal | undefined;
   graceMs: number;
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
-    return `${code && !error.message.includes(code) ? `${code} ` : ""}${error.message}${cause}`;
-  }
-  return String(error);
 }
 
 /**
@@ -114,84 +109,31 @@ export class PhaseSender implements CreditSender {
   }
 
   private async request(credit: number, turn: Turn, inFlightAtStart: number, scheduledNs: number | undefined): Promise<void> {
-    const { endpoint, transport, model, streaming } = this.deps;
+    const { endpoint, model, streaming } = this.deps;
     const tracker = this.ctx.tracker;
     tracker.recordSent();
-    // A plugin endpoint that throws must fail this request, not the run.
-    let body: string | undefined = this.bodies.get(turn);
-    let formatError: string | undefined;
-    if (body === undefined) {
-      try {
-        body = JSON.stringify(endpoint.formatRequest(turn, { model, streaming }));
-        this.bodies.set(turn, body);
-      } catch (error) {
-        formatError = `formatting the request failed: ${messageOf(error)}`;
-      }
-    }
-    const record: RequestRecord = {
+    const job = {
       phase: tracker.phase,
       credit,
       turnId: turn.id,
-      startNs: monotonicNs(),
-      tokenNs: [],
-      endNs: 0,
       inputTokens: turn.inputTokens,
-      outputTokens: 0,
       inFlightAtStart,
       ...(scheduledNs === undefined ? {} : { scheduledNs }),
     };
-    let chunks = 0;
-    let completionTokens: number | undefined;
-    const onData = (data: string, atNs: number) => {
-      if (data === "[DONE]") return;
-      let payload: unknown;
-      try {
-        payload = JSON.parse(data);
-      } catch {
-        record.error ??= `malformed response data: ${data.slice(0, 80)}`;
-        return;
+    let record: RequestRecord;
+    let body = this.bodies.get(turn);
+    try {
+      if (body === undefined) {
+        body = JSON.stringify(endpoint.formatRequest(turn, { model, streaming }));
+        this.bodies.set(turn, body);
       }
-      let parsed: ReturnType<Endpoint["parseResponse"]>;
-      try {
-        parsed = endpoint.parseResponse(payload);
-      } catch (error) {
-        record.error ??= `parsing the response failed: ${messageOf(error)}`;
-        return;
-      }
-      if (parsed.error !== undefined) record.error ??= parsed.error;
-      if (parsed.text.length > 0) {
-        record.firstTokenNs ??= atNs;
-        record.tokenNs.push(atNs);
-        chunks++;
-      }
-      if (parsed.completionTokens !== undefined) completionTokens = parsed.completionTokens;
-      if (parsed.promptTokens !== undefined) record.inputTokens = parsed.promptTokens;
-    };
-    if (body === undefined) record.error = formatError;
-    else
-      try {
-        const response = await transport.send({ path: endpoint.path, body, streaming, signal: this.cancelInFlight.signal }, onData);
-        record.status = response.status;
-        if (response.status >= 400) record.error = `HTTP ${response.status}${response.errorBody ? `: ${summarizeErrorBody(response.errorBody)}` : ""}`;
-      } catch (error) {
-        if (this.cancelInFlight.signal.aborted) record.cancelled = true;
-        else record.error ??= messageOf(error);
-      }
-    record.endNs = monotonicNs();
-    record.outputTokens = completionTokens ?? chunks;
+    } catch (error) {
+      // A plugin endpoint that throws must fail this request, not the run.
+      body = undefined;
+      record = failedRecord(job, monotonicNs(), `formatting the request failed: ${messageOf(error)}`);
+    }
+    record ??= await this.deps.execute({ ...job, body: body as string, streaming }, this.cancelInFlight.signal);
     this.records.push(record);
     tracker.recordEnd(record.cancelled ? "cancelled" : record.error !== undefined ? "error" : "ok");
   }
-}
-
-/** The `error.message` of an OpenAI-style JSON error body, else its first 200 characters. */
-function summarizeErrorBody(body: string): string {
-  try {
-    const parsed = JSON.parse(body) as { error?: { message?: string } | string; message?: string };
-    const message = typeof parsed.error === "string" ? parsed.error : (parsed.error?.message ?? parsed.message);
-    if (message) return message;
-  } catch {
-    // not JSON
-  }
-  return body.slice(0, 200);
 }

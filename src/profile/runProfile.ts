@@ -18,7 +18,6 @@ import { MockServer } from "../protocols/MockServer.js";
 import { RecordProcessor } from "../protocols/RecordProcessor.js";
 import { ResultsProcessor } from "../protocols/ResultsProcessor.js";
 import { ServiceManager } from "../protocols/ServiceManager.js";
-import { Transport } from "../protocols/Transport.js";
 import { Ui } from "../protocols/Ui.js";
 import { monotonicNs } from "../util/monotonicNs.js";
 import { PhaseSender } from "./PhaseSender.js";
@@ -38,6 +37,17 @@ export interface ProfileRunResult {
   results: ProfileResults;
   files: string[];
   exitCode: 0 | 1 | 130;
+}
+
+/**
+ * The config for workers that build their own app: the validated values (env already
+ * substituted), with paths made absolute so they mean the same from any thread.
+ */
+function workerConfig(app: App): Record<string, unknown> {
+  const config = JSON.parse(JSON.stringify(app.config)) as { plugins: { paths: string[] }; ui: { type: string } };
+  config.plugins.paths = app.config.plugins.paths.map((p) => path.resolve(app.loadedConfig.file ? app.loadedConfig.baseDir : app.root, p));
+  config.ui.type = "none";
+  return config as unknown as Record<string, unknown>;
 }
 
 /** Groups error messages, most frequent first. */
@@ -69,7 +79,6 @@ export async function runProfile(app: App, options: ProfileRunOptions = {}): Pro
   }
   const orchestrator = await app.get(PhaseOrchestrator);
   const endpoint = await app.get(Endpoint);
-  const transport = await app.get(Transport);
   const composer = await app.get(DatasetComposer);
   const sampler = await app.get(DatasetSampler);
   const serviceManager = await app.get(ServiceManager);
@@ -92,16 +101,22 @@ export async function runProfile(app: App, options: ProfileRunOptions = {}): Pro
   const postProcessing: ProcessingResult[] = [];
   let profilingRecords: RequestRecord[] = [];
   let profilingStats: PhaseStats | undefined;
+  let opened = false;
   try {
     const t = config.timing;
     const connections = t.strategy === "concurrency" ? t.concurrency : (t.max_concurrency ?? Math.max(t.concurrency, 256));
-    transport.open({
-      url,
-      connections,
-      ...(config.endpoint.api_key ? { apiKey: config.endpoint.api_key } : {}),
-      connectTimeoutMs: config.endpoint.connect_timeout_ms,
-      requestTimeoutMs: config.endpoint.request_timeout_ms,
+    await serviceManager.open({
+      transport: {
+        url,
+        connections,
+        ...(config.endpoint.api_key ? { apiKey: config.endpoint.api_key } : {}),
+        connectTimeoutMs: config.endpoint.connect_timeout_ms,
+        requestTimeoutMs: config.endpoint.request_timeout_ms,
+      },
+      config: workerConfig(app),
+      root: app.root,
     });
+    opened = true;
     const expected = (config.phases.warmup.requests ?? 0) + (config.phases.profiling.requests ?? 0);
     const turns = await composer.compose(Math.min(Math.max(expected, 1), 1000));
     sampler.init(turns, config.dataset.seed);
@@ -119,7 +134,14 @@ export async function runProfile(app: App, options: ProfileRunOptions = {}): Pro
         async (ctx) => {
           const sender = new PhaseSender(
             ctx,
-            { endpoint, transport, sampler, dataset: turns, model: config.endpoint.model, streaming: config.endpoint.streaming },
+            {
+              endpoint,
+              execute: (job, signal) => serviceManager.execute(job, signal),
+              sampler,
+              dataset: turns,
+              model: config.endpoint.model,
+              streaming: config.endpoint.streaming,
+            },
             {
               requests: bounds.requests,
               durationMs: bounds.duration_s === undefined ? undefined : bounds.duration_s * 1000,
@@ -148,7 +170,7 @@ export async function runProfile(app: App, options: ProfileRunOptions = {}): Pro
       }
     }
   } finally {
-    await transport.close().catch(() => undefined);
+    if (opened) await serviceManager.close().catch((e: unknown) => app.logger.warn(`closing the service manager: ${String(e)}`));
     await mock?.stop().catch(() => undefined);
   }
 

@@ -1,0 +1,14 @@
+import type { CreditPhase } from "./CreditPhase.js";
+
+/** One request to run, as the timing side hands it to whatever executes requests (a worker). */
+export interface RequestJob {
+  phase: CreditPhase;
+  credit: number;
+  turnId: string;
+  inputTokens: number;
+  /** The serialized request body (already formatted by the endpoint). */
+  body: string;
+  streaming: boolean;
+  scheduledNs?: number;
+  inFlightAtStart?: number;
+}
