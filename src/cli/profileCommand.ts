@@ -13,6 +13,7 @@ interface ProfileFlags {
   concurrency?: string;
   requestRate?: string;
   requests?: string;
+  workers?: string;
   streaming?: boolean;
   output?: string;
   ui?: string;
@@ -34,6 +35,7 @@ export function flagsToSet(flags: ProfileFlags): string[] {
   if (flags.concurrency !== undefined) set.push("timing.strategy=concurrency", `timing.concurrency=${flags.concurrency}`);
   if (flags.requestRate !== undefined) set.push("timing.strategy=request_rate", `timing.rate=${flags.requestRate}`);
   if (flags.requests !== undefined) set.push(`phases.profiling.requests=${flags.requests}`);
+  if (flags.workers !== undefined) set.push("service_manager.type=multiprocess", `service_manager.workers=${flags.workers}`);
   if (flags.streaming !== undefined) set.push(`endpoint.streaming=${flags.streaming}`);
   return [...set, ...flags.set];
 }
@@ -56,6 +58,7 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     .option("--concurrency <n>", "concurrency mode: keep N requests in flight")
     .option("--request-rate <r>", "request-rate mode: R requests per second")
     .option("--requests <n>", "requests in the profiling phase")
+    .option("--workers <n>", "execute requests in N worker threads (service_manager: multiprocess)")
     .option("--streaming", "stream responses (SSE)")
     .option("--no-streaming", "do not stream responses")
     .option("--output <dir>", "where exports are written")
