@@ -119,6 +119,36 @@ export async function loadgen({ root, bin, work, log, seconds = 5, rounds = 2 })
       }
     }
     log("");
+    log(
+      `## Service managers: in_process vs multiprocess (2 worker threads), concurrency 64, non-streaming, same server, median of ${rounds} alternating rounds (req/s)`,
+    );
+    log("| in_process | multiprocess (2 workers) | ratio |");
+    log("|---|---|---|");
+    const single = [];
+    const multi = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const [list, extra] of [
+        [single, []],
+        [multi, ["--workers", "2"]],
+      ]) {
+        const exp = aiperfRun(bin, work, server.url, [
+          "--concurrency",
+          "64",
+          "--no-streaming",
+          ...extra,
+          "--set",
+          `phases.profiling.duration_s=${seconds}`,
+          "--set",
+          "phases.profiling.requests=1000000000",
+          "--set",
+          "dataset.output_tokens_mean=20",
+        ]);
+        const stats = exp.phases.find((p) => p.phase === "profiling");
+        list.push(stats.completed / ((stats.endNs - stats.startNs) / 1e9));
+      }
+    }
+    log(`| ${median(single).toFixed(0)} | ${median(multi).toFixed(0)} | ${(median(multi) / median(single)).toFixed(2)} |`);
+    log("");
     log(`## Request-rate accuracy (constant arrivals, ${seconds} s, zero-delay server)`);
     log("| target req/s | sent | achieved req/s | error |");
     log("|---|---|---|---|");

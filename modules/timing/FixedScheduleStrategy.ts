@@ -22,7 +22,7 @@ export class FixedScheduleStrategy implements TimingStrategy {
     for (const turn of schedule) {
       if (!sender.canSend()) break;
       const at = start + (turn.timestampMs - origin) * scale * 1e6;
-      await sleepUntil(at, sender.signal);
+      await sleepUntil(at, sender.signal, true);
       if (!sender.canSend()) break;
       const p = sender.send(turn, at);
       inFlight.add(p);
