@@ -70,7 +70,8 @@ function entryJson(e: ImplementationEntry) {
 /** Code-point order: names are normalized ASCII, and localeCompare is ten times slower. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const json = (io: CliIO, value: unknown) => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+/** Indented on a terminal, one line in pipes (where tools read it and size matters). */
+const json = (io: CliIO, value: unknown) => io.stdout(`${JSON.stringify(value, null, io.isTTY ? 2 : undefined)}\n`);
 
 /** `aiperf plugins …` (DESIGN §11). Listing commands read manifests only: no plugin code runs. */
 export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {

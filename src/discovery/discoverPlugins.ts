@@ -142,7 +142,9 @@ export async function discoverPlugins(options: DiscoveryOptions): Promise<Regist
       continue;
     }
     for (const entry of manifest.entries) {
-      entries.push({ ...entry, plugin: plugin.name, origin: plugin.origin, order: order++, winner: true });
+      // The manifest objects are this discovery's own (freshly parsed or read from the cache):
+      // completing them in place saves a copy of every entry on the start-up path.
+      entries.push(Object.assign(entry as ImplementationEntry, { plugin: plugin.name, origin: plugin.origin, order: order++, winner: true }));
     }
   }
 
