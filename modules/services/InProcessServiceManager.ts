@@ -1,30 +1,45 @@
 import {
+  CommunicationClient,
   type CreditSender,
-  Endpoint,
-  executeRequest,
   inject,
+  named,
   type RequestJob,
   type RequestRecord,
+  Service,
   type ServiceContext,
   type ServiceManager,
-  TimingStrategy,
-  Transport,
 } from "aiperf";
+import type { RecordsManagerService } from "./RecordsManagerService.js";
+import type { TimingManagerService } from "./TimingManagerService.js";
+import { Topic } from "./topics.js";
 
-/** Built-in `in_process`: credits are issued and requests executed on the main thread. */
+/**
+ * Built-in `in_process`: the timing manager, a worker and the records manager run on the main
+ * thread and talk only through the `communication` protocol (credits out, records back, cancel).
+ */
 export class InProcessServiceManager implements ServiceManager {
+  private nextId = 0;
+
   constructor(
-    @inject(TimingStrategy.token) private readonly timing: TimingStrategy,
-    @inject(Endpoint.token) readonly endpoint: Endpoint,
-    @inject(Transport.token) readonly transport: Transport,
+    @inject(Service.token) @named("timing_manager") private readonly timing: Pick<TimingManagerService, "run"> & Service,
+    @inject(Service.token) @named("worker") private readonly worker: Service,
+    @inject(Service.token) @named("records_manager") private readonly records: Pick<RecordsManagerService, "expect"> & Service,
+    @inject(CommunicationClient.token) private readonly client: CommunicationClient,
   ) {}
 
   async open(context: ServiceContext): Promise<void> {
-    this.transport.open(context.transport);
+    await this.records.start(context);
+    await this.worker.start(context);
+    await this.timing.start(context);
   }
 
   execute(job: RequestJob, signal: AbortSignal): Promise<RequestRecord> {
-    return executeRequest(job, this, signal);
+    const id = ++this.nextId;
+    const record = this.records.expect(id);
+    this.client.send(Topic.Credit, { id, job });
+    if (signal.aborted) this.client.send(Topic.Cancel, { id });
+    else signal.addEventListener("abort", () => this.client.send(Topic.Cancel, { id }), { once: true });
+    return record;
   }
 
   run(sender: CreditSender): Promise<void> {
@@ -32,6 +47,8 @@ export class InProcessServiceManager implements ServiceManager {
   }
 
   async close(): Promise<void> {
-    await this.transport.close();
+    await this.timing.stop();
+    await this.worker.stop();
+    await this.records.stop();
   }
 }

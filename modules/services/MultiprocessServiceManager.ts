@@ -4,23 +4,27 @@ import {
   AiperfError,
   APP_CONFIG,
   type AppConfig,
+  Communication,
   type CreditSender,
   failedRecord,
   inject,
   LOGGER,
   type Logger,
   monotonicNs,
+  named,
   type RequestJob,
   type RequestRecord,
+  Service,
   type ServiceContext,
   type ServiceManager,
-  TimingStrategy,
 } from "aiperf";
+import type { RecordsManagerService } from "./RecordsManagerService.js";
+import type { TimingManagerService } from "./TimingManagerService.js";
+import { type RecordMessage, Topic } from "./topics.js";
 
 interface Pending {
   job: RequestJob;
   dispatchedNs: number;
-  resolve: (record: RequestRecord) => void;
 }
 
 interface WorkerSlot {
@@ -32,18 +36,22 @@ interface WorkerSlot {
 }
 
 /**
- * Built-in `multiprocess`: N worker threads (`service_manager.workers`, default one per core)
- * each with their own app, transport and connection pool; the timing strategy stays on the main
- * thread and hands each credit to the least-loaded worker over its MessagePort. Timestamps are
- * CLOCK_MONOTONIC, the same clock in every thread. A worker that dies fails its in-flight
- * requests (as errors naming it) and the others carry on.
+ * Built-in `multiprocess`: the timing manager and records manager stay on the main thread; N
+ * worker threads (`service_manager.workers`, default one per core) each run a `worker` service in
+ * their own app, with their own transport and connection pool, talking through the
+ * `worker_port` communication client. This manager carries their envelopes: credits to the
+ * least-loaded worker's port, records from the ports into the main `communication` bus, where the
+ * records manager takes them. Timestamps are CLOCK_MONOTONIC, the same clock in every thread. A
+ * worker that dies fails its in-flight requests (as errors naming it); the others carry on.
  */
 export class MultiprocessServiceManager implements ServiceManager {
   private slots: WorkerSlot[] = [];
   private nextId = 0;
 
   constructor(
-    @inject(TimingStrategy.token) private readonly timing: TimingStrategy,
+    @inject(Service.token) @named("timing_manager") private readonly timing: Pick<TimingManagerService, "run"> & Service,
+    @inject(Service.token) @named("records_manager") private readonly records: Pick<RecordsManagerService, "expect" | "settle"> & Service,
+    @inject(Communication.token) private readonly bus: Communication,
     @inject(APP_CONFIG) private readonly config: AppConfig,
     @inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -56,21 +64,26 @@ export class MultiprocessServiceManager implements ServiceManager {
   async open(context: ServiceContext): Promise<void> {
     const count = this.config.service_manager.workers ?? os.availableParallelism();
     const connections = Math.max(1, Math.ceil(context.transport.connections / count));
+    await this.records.start(context);
+    await this.timing.start(context);
     const script = new URL("./creditWorker.js", import.meta.url);
+    // Workers build their app from the run's config; their services talk over the worker's port.
+    const plugins = (context.config.plugins ?? {}) as { select?: Record<string, unknown> };
+    const config = { ...context.config, plugins: { ...plugins, select: { ...plugins.select, communication_client: "worker_port" } } };
     const starting = Array.from({ length: count }, (_, index) => {
-      const worker = new Worker(script, { workerData: { config: context.config, root: context.root, transport: { ...context.transport, connections } } });
+      const worker = new Worker(script, { workerData: { context: { ...context, config, transport: { ...context.transport, connections } } } });
       const slot: WorkerSlot = { index, worker, alive: true, ready: false, pending: new Map() };
       this.slots.push(slot);
       return new Promise<void>((resolve, reject) => {
-        worker.on("message", (message: { type: string; id?: number; record?: RequestRecord; message?: string }) => {
-          if (message.type === "ready") {
+        worker.on("message", (envelope: { topic: string; message: unknown }) => {
+          if (envelope.topic === Topic.Record) {
+            slot.pending.delete((envelope.message as RecordMessage).id);
+            this.bus.publish(Topic.Record, envelope.message);
+          } else if (envelope.topic === "ready") {
             slot.ready = true;
             resolve();
-          } else if (message.type === "failed") reject(new AiperfError("AIPERF_WORKER_FAILED", `worker ${index + 1} could not start: ${message.message}`));
-          else if (message.type === "record" && message.id !== undefined) {
-            const p = slot.pending.get(message.id);
-            slot.pending.delete(message.id);
-            p?.resolve(message.record as RequestRecord);
+          } else if (envelope.topic === "failed") {
+            reject(new AiperfError("AIPERF_WORKER_FAILED", `worker ${index + 1} could not start: ${String(envelope.message)}`));
           }
         });
         worker.on("error", (error) => this.lost(slot, `worker ${index + 1} failed: ${error.message}`));
@@ -94,7 +107,7 @@ export class MultiprocessServiceManager implements ServiceManager {
     if (!slot.alive) return;
     slot.alive = false;
     if (slot.pending.size > 0) this.logger.warn(`${reason}: ${slot.pending.size} request(s) in flight counted as errors`);
-    for (const p of slot.pending.values()) p.resolve(failedRecord(p.job, p.dispatchedNs, reason));
+    for (const [id, p] of slot.pending) this.records.settle(id, failedRecord(p.job, p.dispatchedNs, reason));
     slot.pending.clear();
   }
 
@@ -105,12 +118,13 @@ export class MultiprocessServiceManager implements ServiceManager {
     if (!slot) return Promise.resolve(failedRecord(job, dispatchedNs, "no worker thread is left"));
     const target = slot;
     const id = ++this.nextId;
-    return new Promise<RequestRecord>((resolve) => {
-      target.pending.set(id, { job, dispatchedNs, resolve });
-      target.worker.postMessage({ type: "job", id, job });
-      if (signal.aborted) target.worker.postMessage({ type: "cancel", id });
-      else signal.addEventListener("abort", () => target.alive && target.pending.has(id) && target.worker.postMessage({ type: "cancel", id }), { once: true });
-    });
+    const record = this.records.expect(id);
+    target.pending.set(id, { job, dispatchedNs });
+    target.worker.postMessage({ topic: Topic.Credit, message: { id, job } });
+    const cancel = () => target.alive && target.pending.has(id) && target.worker.postMessage({ topic: Topic.Cancel, message: { id } });
+    if (signal.aborted) cancel();
+    else signal.addEventListener("abort", cancel, { once: true });
+    return record;
   }
 
   run(sender: CreditSender): Promise<void> {
@@ -118,13 +132,15 @@ export class MultiprocessServiceManager implements ServiceManager {
   }
 
   async close(): Promise<void> {
+    await this.timing.stop();
+    await this.records.stop();
     const slots = this.slots;
     this.slots = [];
     await Promise.all(
       slots.map(async (slot) => {
         if (!slot.alive) return;
         const exited = new Promise((resolve) => slot.worker.once("exit", resolve));
-        slot.worker.postMessage({ type: "close" });
+        slot.worker.postMessage({ topic: "stop" });
         // A worker that does not finish closing in 2 s is terminated; never wait longer than 3 s.
         const timer = setTimeout(() => void slot.worker.terminate(), 2000);
         let fallback: NodeJS.Timeout | undefined;

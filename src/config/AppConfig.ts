@@ -246,6 +246,14 @@ export class ServiceManagerConfig {
   @IsInt()
   @Min(1)
   workers?: number;
+
+  /** The bus services talk over (internal protocol `communication`). */
+  @IsString()
+  communication = "in_process";
+
+  /** Each service's end of the bus (internal protocol `communication_client`). */
+  @IsString()
+  communication_client = "in_process";
 }
 
 /** The whole config (DESIGN §8); every key has a default. */
@@ -299,6 +307,8 @@ export const ONE_SELECTIONS: readonly { protocol: string; path: readonly string[
   { protocol: "ui", path: ["ui", "type"] },
   { protocol: "service_manager", path: ["service_manager", "type"] },
   { protocol: "mock_server", path: ["endpoint", "mock", "type"] },
+  { protocol: "communication", path: ["service_manager", "communication"] },
+  { protocol: "communication_client", path: ["service_manager", "communication_client"] },
 ];
 
 /** Which config list enables which `many` protocol's implementations. */

@@ -1,12 +1,17 @@
 import { defineProtocol } from "./defineProtocol.js";
+import type { ServiceContext } from "./ServiceManager.js";
 
-/** Started and stopped by the service manager. */
+/**
+ * A long-running part of a run, started and stopped by the service manager. Services talk to
+ * each other only through the `communication` protocol (credits out, records back, cancel).
+ */
 export interface Service {
-  start(): Promise<void>;
+  /** `context` carries the run's transport options and config (the worker service needs them). */
+  start(context?: ServiceContext): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** A long-running part of a run (timing manager, worker, records manager) */
+/** A long-running part of a run (timing manager, worker, records manager). */
 export const Service = defineProtocol<Service>({
   name: "service",
   cardinality: "many",

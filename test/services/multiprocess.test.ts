@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
-import { runProfile, ServiceManager } from "aiperf";
+import { Communication, runProfile, ServiceManager } from "aiperf";
 import { createTestApp } from "aiperf/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeDir, tempDir } from "../helpers/fixtures.js";
@@ -9,6 +9,36 @@ import { profileWith, startMock } from "../helpers/profileApp.js";
 
 const dir = tempDir("services");
 afterAll(() => removeDir(dir));
+
+describe("services talk through the communication protocol", () => {
+  it("in_process: every credit and every record crosses the app's communication bus", async () => {
+    const published: string[] = [];
+    const handlers = new Map<string, Set<(m: unknown) => void>>();
+    const spyBus: Communication = {
+      publish(topic, message) {
+        published.push(topic);
+        for (const h of handlers.get(topic) ?? []) h(message);
+      },
+      subscribe(topic, handler) {
+        const set = handlers.get(topic) ?? new Set();
+        set.add(handler);
+        handlers.set(topic, set);
+        return () => set.delete(handler);
+      },
+    };
+    const { results } = await profileWith(
+      {
+        phases: { warmup: { requests: 2 }, profiling: { requests: 5 } },
+        endpoint: { mock: { ttft_ms: 0, itl_ms: 0, output_tokens: 2 } },
+        output: { dir: path.join(dir, "bus"), console_exporters: [] },
+      },
+      { overrides: [{ token: Communication, useValue: spyBus }] },
+    );
+    expect(results.records).toHaveLength(5);
+    expect(published.filter((t) => t === "credit")).toHaveLength(7);
+    expect(published.filter((t) => t === "record")).toHaveLength(7);
+  });
+});
 
 describe("multiprocess service manager (worker threads)", () => {
   it("gives the same results as in_process", async () => {
