@@ -37,9 +37,18 @@ export class InProcessServiceManager implements ServiceManager {
     const id = ++this.nextId;
     const record = this.records.expect(id);
     this.client.send(Topic.Credit, { id, job });
-    if (signal.aborted) this.client.send(Topic.Cancel, { id });
-    else signal.addEventListener("abort", () => this.client.send(Topic.Cancel, { id }), { once: true });
+    this.cancelOn(signal);
     return record;
+  }
+
+  private readonly watched = new WeakSet<AbortSignal>();
+
+  /** One listener per signal (not per request): when it aborts, workers cancel what is in flight. */
+  private cancelOn(signal: AbortSignal): void {
+    if (this.watched.has(signal)) return;
+    this.watched.add(signal);
+    if (signal.aborted) this.client.send(Topic.Cancel, {});
+    else signal.addEventListener("abort", () => this.client.send(Topic.Cancel, {}), { once: true });
   }
 
   run(sender: CreditSender): Promise<void> {

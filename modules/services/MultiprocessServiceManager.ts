@@ -121,10 +121,21 @@ export class MultiprocessServiceManager implements ServiceManager {
     const record = this.records.expect(id);
     target.pending.set(id, { job, dispatchedNs });
     target.worker.postMessage({ topic: Topic.Credit, message: { id, job } });
-    const cancel = () => target.alive && target.pending.has(id) && target.worker.postMessage({ topic: Topic.Cancel, message: { id } });
+    this.cancelOn(signal);
+    return record;
+  }
+
+  private readonly watched = new WeakSet<AbortSignal>();
+
+  /** One listener per signal (not per request): when it aborts, every live worker cancels its requests. */
+  private cancelOn(signal: AbortSignal): void {
+    if (this.watched.has(signal)) return;
+    this.watched.add(signal);
+    const cancel = () => {
+      for (const s of this.slots) if (s.alive) s.worker.postMessage({ topic: Topic.Cancel, message: {} });
+    };
     if (signal.aborted) cancel();
     else signal.addEventListener("abort", cancel, { once: true });
-    return record;
   }
 
   run(sender: CreditSender): Promise<void> {

@@ -4,7 +4,7 @@ import type { RequestJob, RequestRecord } from "aiperf";
 export const Topic = {
   /** timing side → worker: run this request. */
   Credit: "credit",
-  /** timing side → worker: cancel that request. */
+  /** timing side → worker: cancel every request in flight (a phase timed out or was interrupted). */
   Cancel: "cancel",
   /** worker → records manager: the request's record. */
   Record: "record",
@@ -13,10 +13,6 @@ export const Topic = {
 export interface CreditMessage {
   id: number;
   job: RequestJob;
-}
-
-export interface CancelMessage {
-  id: number;
 }
 
 export interface RecordMessage {
