@@ -51,6 +51,21 @@ function aiperfRun(bin, work, url, extra) {
   return JSON.parse(readFileSync(path.join(out, "profile_export.json"), "utf8"));
 }
 
+/** Completed requests per second of the profiling phase of one `aiperf profile` run. */
+function aiperfRate(bin, work, url, flags, seconds) {
+  const exp = aiperfRun(bin, work, url, [
+    ...flags,
+    "--set",
+    `phases.profiling.duration_s=${seconds}`,
+    "--set",
+    "phases.profiling.requests=1000000000",
+    "--set",
+    "dataset.output_tokens_mean=20",
+  ]);
+  const stats = exp.phases.find((p) => p.phase === "profiling");
+  return stats.completed / ((stats.endNs - stats.startNs) / 1e9);
+}
+
 function autocannon(root, url, connections, seconds, body) {
   const r = spawnSync(
     process.execPath,
@@ -98,19 +113,7 @@ export async function loadgen({ root, bin, work, log, seconds = 5, rounds = 2 })
         const a = [];
         const b = [];
         for (let r = 0; r < rounds; r++) {
-          const exp = aiperfRun(bin, work, server.url, [
-            "--concurrency",
-            String(c),
-            streaming ? "--streaming" : "--no-streaming",
-            "--set",
-            `phases.profiling.duration_s=${seconds}`,
-            "--set",
-            "phases.profiling.requests=1000000000",
-            "--set",
-            "dataset.output_tokens_mean=20",
-          ]);
-          const stats = exp.phases.find((p) => p.phase === "profiling");
-          a.push(stats.completed / ((stats.endNs - stats.startNs) / 1e9));
+          a.push(aiperfRate(bin, work, server.url, ["--concurrency", String(c), streaming ? "--streaming" : "--no-streaming"], seconds));
           b.push(autocannon(root, server.url, c, seconds, body));
         }
         const [x, y] = [median(a), median(b)];
@@ -131,20 +134,7 @@ export async function loadgen({ root, bin, work, log, seconds = 5, rounds = 2 })
         [single, []],
         [multi, ["--workers", "2"]],
       ]) {
-        const exp = aiperfRun(bin, work, server.url, [
-          "--concurrency",
-          "64",
-          "--no-streaming",
-          ...extra,
-          "--set",
-          `phases.profiling.duration_s=${seconds}`,
-          "--set",
-          "phases.profiling.requests=1000000000",
-          "--set",
-          "dataset.output_tokens_mean=20",
-        ]);
-        const stats = exp.phases.find((p) => p.phase === "profiling");
-        list.push(stats.completed / ((stats.endNs - stats.startNs) / 1e9));
+        list.push(aiperfRate(bin, work, server.url, ["--concurrency", "64", "--no-streaming", ...extra], seconds));
       }
     }
     log(`| ${median(single).toFixed(0)} | ${median(multi).toFixed(0)} | ${(median(multi) / median(single)).toFixed(2)} |`);

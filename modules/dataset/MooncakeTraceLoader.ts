@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig, type CustomDatasetLoader, createRng, inject, LOGGER, type Logger, type Turn } from "aiperf";
-import { DatasetProblems, type JsonlRow, positiveInt, readJsonl } from "./readJsonl.js";
+import { type DatasetProblems, type JsonlRow, loadJsonlTurns, positiveInt } from "./readJsonl.js";
 
 /** Tokens per hash block in Mooncake traces. */
 const BLOCK = 512;
@@ -23,15 +23,8 @@ export class MooncakeTraceLoader implements CustomDatasetLoader {
     @inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async load(file: string): Promise<Turn[]> {
-    const problems = new DatasetProblems(file);
-    const turns: Turn[] = [];
-    for (const row of await readJsonl(file, problems)) {
-      const turn = this.turn(row, problems);
-      if (turn) turns.push(turn);
-    }
-    problems.settle(this.config.dataset.skip_invalid_lines, this.logger);
-    return turns;
+  load(file: string): Promise<Turn[]> {
+    return loadJsonlTurns(file, this.config.dataset.skip_invalid_lines, this.logger, (row, problems) => this.turn(row, problems));
   }
 
   private turn(row: JsonlRow, problems: DatasetProblems): Turn | undefined {

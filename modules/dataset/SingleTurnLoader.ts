@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig, type ChatMessage, type CustomDatasetLoader, inject, LOGGER, type Logger, type Turn } from "aiperf";
-import { DatasetProblems, positiveInt, readJsonl } from "./readJsonl.js";
+import { loadJsonlTurns, positiveInt } from "./readJsonl.js";
 
 function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
@@ -15,10 +15,8 @@ export class SingleTurnLoader implements CustomDatasetLoader {
     @inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async load(file: string): Promise<Turn[]> {
-    const problems = new DatasetProblems(file);
-    const turns: Turn[] = [];
-    for (const row of await readJsonl(file, problems)) {
+  load(file: string): Promise<Turn[]> {
+    return loadJsonlTurns(file, this.config.dataset.skip_invalid_lines, this.logger, (row, problems) => {
       const { text, messages } = row.value;
       let chat: ChatMessage[] | undefined;
       if (typeof text === "string" && text.trim() !== "" && messages === undefined) chat = [{ role: "user", content: text }];
@@ -26,18 +24,16 @@ export class SingleTurnLoader implements CustomDatasetLoader {
         chat = messages as ChatMessage[];
       else {
         problems.add(row.line, 'expected "text" (a non-empty string) or "messages" (a non-empty list of {role, content} strings)');
-        continue;
+        return undefined;
       }
       const outputLength = positiveInt(row, "output_length", problems, true);
-      if (row.value.output_length !== undefined && outputLength === undefined) continue;
-      turns.push({
+      if (row.value.output_length !== undefined && outputLength === undefined) return undefined;
+      return {
         id: `line-${row.line}`,
         messages: chat,
         inputTokens: chat.reduce((n, m) => n + words(m.content), 0),
         ...(outputLength === undefined ? {} : { outputTokens: outputLength }),
-      });
-    }
-    problems.settle(this.config.dataset.skip_invalid_lines, this.logger);
-    return turns;
+      };
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { DatasetInvalidError, type Logger } from "aiperf";
+import { DatasetInvalidError, type Logger, type Turn } from "aiperf";
 
 /** One parsed line of a JSONL file, with its 1-based line number. */
 export interface JsonlRow {
@@ -58,4 +58,24 @@ export function positiveInt(row: JsonlRow, key: string, problems: DatasetProblem
   if (typeof v === "number" && Number.isInteger(v) && v > 0) return v;
   problems.add(row.line, `"${key}" must be a positive integer${v === undefined ? " (missing)" : `, got ${JSON.stringify(v)}`}`);
   return undefined;
+}
+
+/**
+ * Reads a JSONL dataset into turns: `toTurn` maps one row (adding problems for what is wrong with
+ * it); at the end, bad lines stop the run unless `skip` is set.
+ */
+export async function loadJsonlTurns(
+  file: string,
+  skip: boolean,
+  logger: Logger,
+  toTurn: (row: JsonlRow, problems: DatasetProblems) => Turn | undefined,
+): Promise<Turn[]> {
+  const problems = new DatasetProblems(file);
+  const turns: Turn[] = [];
+  for (const row of await readJsonl(file, problems)) {
+    const turn = toTurn(row, problems);
+    if (turn) turns.push(turn);
+  }
+  problems.settle(skip, logger);
+  return turns;
 }

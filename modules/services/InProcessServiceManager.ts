@@ -9,6 +9,7 @@ import {
   type ServiceContext,
   type ServiceManager,
 } from "aiperf";
+import { CancelOnAbort } from "./CancelOnAbort.js";
 import type { RecordsManagerService } from "./RecordsManagerService.js";
 import type { TimingManagerService } from "./TimingManagerService.js";
 import { Topic } from "./topics.js";
@@ -19,6 +20,7 @@ import { Topic } from "./topics.js";
  */
 export class InProcessServiceManager implements ServiceManager {
   private nextId = 0;
+  private readonly cancels = new CancelOnAbort();
 
   constructor(
     @inject(Service.token) @named("timing_manager") private readonly timing: Pick<TimingManagerService, "run"> & Service,
@@ -37,18 +39,9 @@ export class InProcessServiceManager implements ServiceManager {
     const id = ++this.nextId;
     const record = this.records.expect(id);
     this.client.send(Topic.Credit, { id, job });
-    this.cancelOn(signal);
+    // When the phase cancels (timeout, interrupt), workers cancel what they have in flight.
+    this.cancels.watch(signal, () => this.client.send(Topic.Cancel, {}));
     return record;
-  }
-
-  private readonly watched = new WeakSet<AbortSignal>();
-
-  /** One listener per signal (not per request): when it aborts, workers cancel what is in flight. */
-  private cancelOn(signal: AbortSignal): void {
-    if (this.watched.has(signal)) return;
-    this.watched.add(signal);
-    if (signal.aborted) this.client.send(Topic.Cancel, {});
-    else signal.addEventListener("abort", () => this.client.send(Topic.Cancel, {}), { once: true });
   }
 
   run(sender: CreditSender): Promise<void> {

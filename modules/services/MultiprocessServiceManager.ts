@@ -18,6 +18,7 @@ import {
   type ServiceContext,
   type ServiceManager,
 } from "aiperf";
+import { CancelOnAbort } from "./CancelOnAbort.js";
 import type { RecordsManagerService } from "./RecordsManagerService.js";
 import type { TimingManagerService } from "./TimingManagerService.js";
 import { type RecordMessage, Topic } from "./topics.js";
@@ -47,6 +48,7 @@ interface WorkerSlot {
 export class MultiprocessServiceManager implements ServiceManager {
   private slots: WorkerSlot[] = [];
   private nextId = 0;
+  private readonly cancels = new CancelOnAbort();
 
   constructor(
     @inject(Service.token) @named("timing_manager") private readonly timing: Pick<TimingManagerService, "run"> & Service,
@@ -121,21 +123,10 @@ export class MultiprocessServiceManager implements ServiceManager {
     const record = this.records.expect(id);
     target.pending.set(id, { job, dispatchedNs });
     target.worker.postMessage({ topic: Topic.Credit, message: { id, job } });
-    this.cancelOn(signal);
-    return record;
-  }
-
-  private readonly watched = new WeakSet<AbortSignal>();
-
-  /** One listener per signal (not per request): when it aborts, every live worker cancels its requests. */
-  private cancelOn(signal: AbortSignal): void {
-    if (this.watched.has(signal)) return;
-    this.watched.add(signal);
-    const cancel = () => {
+    this.cancels.watch(signal, () => {
       for (const s of this.slots) if (s.alive) s.worker.postMessage({ topic: Topic.Cancel, message: {} });
-    };
-    if (signal.aborted) cancel();
-    else signal.addEventListener("abort", cancel, { once: true });
+    });
+    return record;
   }
 
   run(sender: CreditSender): Promise<void> {
