@@ -51,8 +51,8 @@ function aiperfRun(bin, work, url, extra) {
   return JSON.parse(readFileSync(path.join(out, "profile_export.json"), "utf8"));
 }
 
-/** Completed requests per second of the profiling phase of one `aiperf profile` run. */
-function aiperfRate(bin, work, url, flags, seconds) {
+/** The profiling phase's stats of one duration-bounded `aiperf profile` run. */
+function profilingStats(bin, work, url, flags, seconds) {
   const exp = aiperfRun(bin, work, url, [
     ...flags,
     "--set",
@@ -62,7 +62,12 @@ function aiperfRate(bin, work, url, flags, seconds) {
     "--set",
     "dataset.output_tokens_mean=20",
   ]);
-  const stats = exp.phases.find((p) => p.phase === "profiling");
+  return exp.phases.find((p) => p.phase === "profiling");
+}
+
+/** Completed requests per second of the profiling phase of one run. */
+function aiperfRate(bin, work, url, flags, seconds) {
+  const stats = profilingStats(bin, work, url, flags, seconds);
   return stats.completed / ((stats.endNs - stats.startNs) / 1e9);
 }
 
@@ -143,18 +148,7 @@ export async function loadgen({ root, bin, work, log, seconds = 5, rounds = 2 })
     log("| target req/s | sent | achieved req/s | error |");
     log("|---|---|---|---|");
     for (const rate of [100, 1000, 5000]) {
-      const exp = aiperfRun(bin, work, server.url, [
-        "--request-rate",
-        String(rate),
-        "--no-streaming",
-        "--set",
-        `phases.profiling.duration_s=${seconds}`,
-        "--set",
-        "phases.profiling.requests=1000000000",
-        "--set",
-        "dataset.output_tokens_mean=20",
-      ]);
-      const stats = exp.phases.find((p) => p.phase === "profiling");
+      const stats = profilingStats(bin, work, server.url, ["--request-rate", String(rate), "--no-streaming"], seconds);
       const sendS = (stats.sendingCompleteNs - stats.startNs) / 1e9;
       const achieved = stats.sent / sendS;
       log(`| ${rate} | ${stats.sent} | ${achieved.toFixed(1)} | ${(((achieved - rate) / rate) * 100).toFixed(2)} % |`);
