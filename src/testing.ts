@@ -1,8 +1,8 @@
 /** Test helpers: an app per test, with any binding replaced for that app only. */
-import { App } from "./app/App.js";
-import { type CreateAppOptions, createApp } from "./app/createApp.js";
-import { silentLogger } from "./app/Logger.js";
-import type { Override } from "./app/Override.js";
+import { App } from "./kernel/app/App.js";
+import { type CreateAppOptions, createApp } from "./kernel/app/createApp.js";
+import { silentLogger } from "./kernel/app/Logger.js";
+import type { Override } from "./kernel/app/Override.js";
 
 /** Options of `createTestApp`: those of `createApp`, with a silent logger by default. */
 export interface TestAppOptions extends CreateAppOptions {

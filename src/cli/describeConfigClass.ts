@@ -1,6 +1,6 @@
 import { getMetadataStorage } from "class-validator";
-import { importModule } from "../binding/importModule.js";
-import type { ResolvedClassPath } from "../registry/classPath.js";
+import { importModule } from "../kernel/binding/importModule.js";
+import type { ResolvedClassPath } from "../kernel/registry/classPath.js";
 
 /** One field of an implementation's config class. */
 export interface ConfigField {

@@ -1,5 +1,5 @@
-import { AiperfError } from "../errors/AiperfError.js";
-import { ErrorCode } from "../errors/codes.js";
+import { AiperfError } from "../kernel/errors/AiperfError.js";
+import { ErrorCode } from "../kernel/errors/codes.js";
 
 const USAGE_CODES = new Set<string>([
   ErrorCode.Usage,

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
-import { frameworkPackage } from "../discovery/frameworkRoot.js";
-import { AiperfError } from "../errors/AiperfError.js";
+import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
+import { AiperfError } from "../kernel/errors/AiperfError.js";
 import { type CliIO, processIO } from "./CliIO.js";
 import { exitCodeOf } from "./exitCodeOf.js";
 import { addMockServerCommand } from "./mockServerCommand.js";

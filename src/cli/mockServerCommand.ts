@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { silentLogger } from "../app/Logger.js";
-import { UsageError } from "../errors/errors.js";
-import { writeFileAtomic } from "../util/writeFileAtomic.js";
+import { silentLogger } from "../kernel/app/Logger.js";
+import { UsageError } from "../kernel/errors/errors.js";
+import { writeFileAtomic } from "../kernel/util/writeFileAtomic.js";
 import type { CliIO } from "./CliIO.js";
 
 function number(name: string, value: string, min: number, max = Number.POSITIVE_INFINITY): number {
@@ -24,7 +24,7 @@ export function addMockServerCommand(program: Command, io: CliIO): void {
     .option("--error-rate <fraction>", "fraction of requests answered with HTTP 500", "0")
     .option("--timings-file <file>", "on exit, write what the server did per request (receive and token send times, ns) as JSON")
     .action(async (flags: { host: string; port: string; ttftMs: string; itlMs: string; outputTokens: string; errorRate: string; timingsFile?: string }) => {
-      const [{ createApp }, { MockServer }] = await Promise.all([import("../app/createApp.js"), import("../protocols/MockServer.js")]);
+      const [{ createApp }, { MockServer }] = await Promise.all([import("../kernel/app/createApp.js"), import("../profiler/protocols/MockServer.js")]);
       const app = await createApp({ logger: silentLogger, root: io.cwd, isTTY: false });
       const server = await app.get(MockServer);
       const { url } = await server.start({

@@ -1,10 +1,10 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { formatLocation } from "../errors/AiperfError.js";
-import { TypeNotFoundError } from "../errors/errors.js";
-import type { Registry } from "../registry/Registry.js";
-import type { ImplementationEntry } from "../registry/types.js";
-import { normalizeName } from "../util/normalizeName.js";
+import { formatLocation } from "../kernel/errors/AiperfError.js";
+import { TypeNotFoundError } from "../kernel/errors/errors.js";
+import type { Registry } from "../kernel/registry/Registry.js";
+import type { ImplementationEntry } from "../kernel/registry/types.js";
+import { normalizeName } from "../kernel/util/normalizeName.js";
 import type { CliIO } from "./CliIO.js";
 import type { ConfigField } from "./describeConfigClass.js";
 import { renderTable } from "./renderTable.js";
@@ -23,14 +23,14 @@ async function discover(io: CliIO, flags: CommonFlags): Promise<Registry> {
   let paths: string[] = [];
   let disabled: string[] = [];
   if (flags.config) {
-    const { loadConfig } = await import("../config/loadConfig.js");
+    const { loadConfig } = await import("../kernel/config/loadConfig.js");
     const loaded = loadConfig({ config: path.resolve(io.cwd, flags.config) });
     paths = loaded.config.plugins.paths.map((p) => path.resolve(loaded.baseDir, p));
     disabled = loaded.config.plugins.disabled;
   }
   const [{ discoverPlugins }, { cachedManifestReader }] = await Promise.all([
-    import("../discovery/discoverPlugins.js"),
-    import("../discovery/manifestCache.js"),
+    import("../kernel/discovery/discoverPlugins.js"),
+    import("../kernel/discovery/manifestCache.js"),
   ]);
   const noCache = flags.cache === false || process.env.AIPERF_NO_CACHE === "1";
   return discoverPlugins({ root: io.cwd, paths, disabled, ...(noCache ? {} : { reader: cachedManifestReader(io.cwd) }) });

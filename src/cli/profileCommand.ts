@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { createConsoleLogger, type Logger } from "../app/Logger.js";
-import { collectSecrets, redact } from "../config/maskSecrets.js";
-import { frameworkPackage } from "../discovery/frameworkRoot.js";
+import { createConsoleLogger, type Logger } from "../kernel/app/Logger.js";
+import { collectSecrets, redact } from "../kernel/config/maskSecrets.js";
+import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
 import type { CliIO } from "./CliIO.js";
 
 interface ProfileFlags {
@@ -70,7 +70,7 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       let secrets: string[] = [];
       const logger = redactingLogger(createConsoleLogger(flags.debug ? "debug" : flags.quiet ? "warn" : "info"), () => secrets);
       // Loaded here, not at start-up, so `aiperf plugins …` does not pay for the profiler.
-      const [{ createApp }, { runProfile }] = await Promise.all([import("../app/createApp.js"), import("../profile/runProfile.js")]);
+      const [{ createApp }, { runProfile }] = await Promise.all([import("../kernel/app/createApp.js"), import("../profiler/run/runProfile.js")]);
       const config = flags.config ? path.resolve(io.cwd, flags.config) : path.join(frameworkPackage().root, "config", "default.yaml");
       const app = await createApp({ config, set: flagsToSet(flags), root: io.cwd, logger, noCache: !flags.cache, isTTY: io.isTTY });
       secrets = collectSecrets(app.config);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { frameworkPackage } from "../discovery/frameworkRoot.js";
-import { UsageError } from "../errors/errors.js";
+import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
+import { UsageError } from "../kernel/errors/errors.js";
 
 function pascal(name: string): string {
   return name

@@ -1,16 +1,16 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import semver from "semver";
-import { importModule } from "../binding/importModule.js";
-import { missingMembers } from "../binding/LazyImplementation.js";
-import { frameworkPackage } from "../discovery/frameworkRoot.js";
-import { readManifest } from "../discovery/readManifest.js";
-import { ErrorCode } from "../errors/codes.js";
-import { BUILTIN_PROTOCOLS } from "../protocols/builtinProtocols.js";
-import type { ResolvedClassPath } from "../registry/classPath.js";
-import type { RegistryProblem } from "../registry/types.js";
-import { closestName } from "../util/closestName.js";
-import { validateClass } from "../util/validateClass.js";
+import { importModule } from "../kernel/binding/importModule.js";
+import { missingMembers } from "../kernel/binding/LazyImplementation.js";
+import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
+import { readManifest } from "../kernel/discovery/readManifest.js";
+import { ErrorCode } from "../kernel/errors/codes.js";
+import type { ResolvedClassPath } from "../kernel/registry/classPath.js";
+import type { RegistryProblem } from "../kernel/registry/types.js";
+import { closestName } from "../kernel/util/closestName.js";
+import { validateClass } from "../kernel/util/validateClass.js";
+import { BUILTIN_PROTOCOLS } from "../profiler/protocols/builtinProtocols.js";
 
 /** The names a module exports, found by reading its text (no code runs). */
 export function staticExports(source: string): Set<string> {

@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { type Document, LineCounter, parseDocument } from "yaml";
+import { AppConfig } from "../../profiler/config/AppConfig.js";
+import type { SourceLocation } from "../errors/AiperfError.js";
+import { ConfigInvalidError, type ConfigIssue } from "../errors/errors.js";
+import { yamlLocation } from "../registry/yamlLocation.js";
+import { validateClass } from "../util/validateClass.js";
+import { applySet } from "./applySet.js";
+import { type InterpolationIssue, interpolateEnv } from "./interpolateEnv.js";
+
+/** Where config comes from. Later sources override earlier ones: file, then `set`. */
+export interface ConfigSource {
+  /** A YAML file path, or an already parsed object. */
+  config?: string | Record<string, unknown> | undefined;
+  /** `a.b=c` assignments (the CLI's `--set`). */
+  set?: readonly string[] | undefined;
+  /** Variables for `${VAR}`; defaults to `process.env`. */
+  env?: Record<string, string | undefined> | undefined;
+}
+
+/** A validated config and what is needed to point at its keys. */
+export interface LoadedConfig {
+  config: AppConfig;
+  /** The plain object that was validated (after substitution and `--set`). */
+  raw: Record<string, unknown>;
+  /** The config file, if any. */
+  file?: string;
+  /** Relative paths in config (plugins.paths, output.dir) resolve against this folder. */
+  baseDir: string;
+  /** file:line:col of a key, for error messages. */
+  locate(keyPath: readonly (string | number)[]): SourceLocation | undefined;
+}
+
+/** `phase_hooks: [name]` is shorthand for `[{ name }]`. */
+function expandShorthand(raw: Record<string, unknown>): void {
+  const plugins = raw.plugins as Record<string, unknown> | undefined;
+  if (!plugins || typeof plugins !== "object") return;
+  for (const key of ["phase_hooks", "post_processors"]) {
+    const list = plugins[key];
+    if (Array.isArray(list)) plugins[key] = list.map((item) => (typeof item === "string" ? { name: item } : item));
+  }
+}
+
+/**
+ * Reads, substitutes, overrides and validates the app config (DESIGN §8). Throws
+ * `ConfigInvalidError` (`AIPERF_CONFIG_INVALID`) listing every problem with file:line:col; no
+ * message ever includes a config value, so secrets cannot leak through errors.
+ */
+export function loadConfig(source: ConfigSource = {}): LoadedConfig {
+  let raw: Record<string, unknown> = {};
+  let doc: Document | undefined;
+  let lineCounter: LineCounter | undefined;
+  let file: string | undefined;
+  if (typeof source.config === "string") {
+    file = path.resolve(source.config);
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      throw new ConfigInvalidError([
+        { path: "", message: `cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, location: { file } },
+      ]);
+    }
+    lineCounter = new LineCounter();
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      throw new ConfigInvalidError(
+        doc.errors.map((e) => ({
+          path: "",
+          message: `YAML syntax error: ${e.message.split("\n")[0]}`,
+          location: { file: file as string, line: e.linePos?.[0].line ?? 1, col: e.linePos?.[0].col ?? 1 },
+        })),
+      );
+    }
+    const js = doc.toJS() as unknown;
+    if (js !== null && js !== undefined) {
+      if (typeof js !== "object" || Array.isArray(js)) {
+        throw new ConfigInvalidError([{ path: "", message: "the config file must be a mapping of keys to values", location: { file, line: 1, col: 1 } }]);
+      }
+      raw = js as Record<string, unknown>;
+    }
+  } else if (source.config) {
+    raw = structuredClone(source.config);
+  }
+
+  const setPaths = new Map<string, string>();
+  const interpolationIssues: InterpolationIssue[] = [];
+  raw = interpolateEnv(raw, source.env ?? process.env, interpolationIssues) as Record<string, unknown>;
+  for (const assignment of source.set ?? []) {
+    const keyPath = applySet(raw, assignment);
+    setPaths.set(keyPath.join("."), assignment.slice(0, assignment.indexOf("=")));
+  }
+  expandShorthand(raw);
+
+  const locate = (keyPath: readonly (string | number)[]): SourceLocation | undefined => {
+    const dotted = keyPath.join(".");
+    for (const [setPath, key] of setPaths) {
+      if (dotted === setPath || dotted.startsWith(`${setPath}.`)) return { file: `--set ${key}` };
+    }
+    if (doc && lineCounter && file) return yamlLocation(doc, lineCounter, file, keyPath, "key");
+    return undefined;
+  };
+  const issues: ConfigIssue[] = interpolationIssues.map((i) => withLocation(i.path, i.message, locate(i.path)));
+  const validated = validateClass(AppConfig, raw);
+  for (const issue of validated.issues) issues.push(withLocation(issue.path, issue.message, locate(issue.path)));
+  if (issues.length > 0) throw new ConfigInvalidError(issues);
+  const baseDir = file ? path.dirname(file) : process.cwd();
+  if (validated.value.dataset.file) validated.value.dataset.file = path.resolve(baseDir, validated.value.dataset.file);
+
+  return {
+    config: validated.value,
+    raw,
+    ...(file ? { file } : {}),
+    baseDir,
+    locate,
+  };
+}
+
+function withLocation(keyPath: (string | number)[], message: string, location: SourceLocation | undefined): ConfigIssue {
+  return { path: keyPath.join("."), message, ...(location ? { location } : {}) };
+}

@@ -1,0 +1,40 @@
+import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
+
+/** Behaviour of a mock OpenAI-compatible server. */
+export interface MockServerOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  ttftMs: number;
+  itlMs: number;
+  /** Output length when a request gives no `max_tokens`. */
+  outputTokens: number;
+  /** Fraction of requests answered with HTTP 500. */
+  errorRate: number;
+  seed?: number;
+  /** Keep per-request send times (for accuracy checks). */
+  recordTimings?: boolean;
+}
+
+/** What the server actually did for one request (monotonic ns, same clock as `monotonicNs`). */
+export interface MockServerTiming {
+  receivedNs: number;
+  tokenNs: number[];
+}
+
+/** An OpenAI-compatible server for runs with nothing else running. */
+export interface MockServer {
+  start(options: MockServerOptions): Promise<{ url: string }>;
+  stop(): Promise<void>;
+  /** Per-request timings when `recordTimings` was set. */
+  timings(): MockServerTiming[];
+}
+
+/** The embedded mock server (`endpoint.url: embedded`). Not in DESIGN §10's table: see the README. */
+export const MockServer = defineProtocol<MockServer>({
+  name: "mock_server",
+  cardinality: "one",
+  members: ["start", "stop", "timings"],
+  description: "An OpenAI-compatible mock server, started for runs against `embedded`",
+  internal: true,
+});

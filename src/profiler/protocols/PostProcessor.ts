@@ -1,0 +1,18 @@
+import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
+import type { CreditPhase } from "../model/CreditPhase.js";
+import type { PhaseStats } from "../model/PhaseStats.js";
+import type { ProcessingResult } from "../model/ProcessingResult.js";
+import type { RequestRecord } from "../model/RequestRecord.js";
+
+/** Runs after each phase on that phase's records. */
+export interface PostProcessor {
+  process(phase: CreditPhase, records: readonly RequestRecord[], stats: PhaseStats): Promise<ProcessingResult>;
+}
+
+/** Analyses a completed phase's records */
+export const PostProcessor = defineProtocol<PostProcessor>({
+  name: "post_processor",
+  cardinality: "many",
+  members: ["process"],
+  description: "Analyses a completed phase's records",
+});

@@ -1,0 +1,37 @@
+import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
+
+/** Connection settings, fixed for a run. */
+export interface TransportOptions {
+  url: string;
+  connections: number;
+  apiKey?: string;
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+/** One HTTP request. */
+export interface TransportRequest {
+  path: string;
+  body: string;
+  streaming: boolean;
+  signal?: AbortSignal;
+}
+
+/** Receives the body: each SSE `data:` payload when streaming, else the whole body once. */
+export type TransportDataHandler = (data: string, atNs: number) => void;
+
+/** Moves bytes (HTTP on undici by default). */
+export interface Transport {
+  open(options: TransportOptions): void;
+  /** Resolves with the HTTP status once the body has ended. */
+  send(request: TransportRequest, onData: TransportDataHandler): Promise<{ status: number; errorBody?: string }>;
+  close(): Promise<void>;
+}
+
+/** Sends requests to the endpoint server */
+export const Transport = defineProtocol<Transport>({
+  name: "transport",
+  cardinality: "one",
+  members: ["open", "send", "close"],
+  description: "Sends requests to the endpoint server",
+});

@@ -1,0 +1,139 @@
+import { setMaxListeners } from "node:events";
+import { messageOf } from "../../kernel/util/messageOf.js";
+import { monotonicNs } from "../../kernel/util/monotonicNs.js";
+import type { CreditPhase } from "../model/CreditPhase.js";
+import type { RequestJob } from "../model/RequestJob.js";
+import type { RequestRecord } from "../model/RequestRecord.js";
+import type { Turn } from "../model/Turn.js";
+import type { PhaseDriverContext } from "../phases/PhaseOrchestrator.js";
+import type { DatasetSampler } from "../protocols/DatasetSampler.js";
+import type { Endpoint } from "../protocols/Endpoint.js";
+import type { CreditSender } from "../protocols/TimingStrategy.js";
+import { failedRecord } from "./executeRequest.js";
+
+/** What a phase sender needs to issue requests. */
+export interface SenderDeps {
+  /** Formats request bodies (on this thread; bodies are reused per turn). */
+  endpoint: Endpoint;
+  /** Runs one request wherever requests run (the service manager); never rejects. */
+  execute(job: RequestJob, signal: AbortSignal): Promise<RequestRecord>;
+  sampler: DatasetSampler;
+  /** The composed turns, in order. */
+  dataset: readonly Turn[];
+  model: string;
+  streaming: boolean;
+}
+
+/** Bounds of the phase being sent. */
+export interface SenderBounds {
+  requests?: number | undefined;
+  durationMs?: number | undefined;
+  /** Ctrl-C: stop sending, give in-flight requests `graceMs`, then cancel them. */
+  interrupt?: AbortSignal | undefined;
+  graceMs: number;
+}
+
+/**
+ * The credit sender of one phase: issues requests through the endpoint and transport, timestamps
+ * every chunk, and records each request on the tracker. Timing strategies drive it.
+ */
+export class PhaseSender implements CreditSender {
+  readonly records: RequestRecord[] = [];
+  private readonly stopSending = new AbortController();
+  private readonly cancelInFlight = new AbortController();
+  private readonly pending = new Set<Promise<void>>();
+  private readonly deadlineNs: number | undefined;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private sent = 0;
+  /** Serialized request bodies by turn: formatRequest is a pure function of (turn, options). */
+  private readonly bodies = new WeakMap<Turn, string>();
+
+  constructor(
+    private readonly ctx: PhaseDriverContext,
+    private readonly deps: SenderDeps,
+    private readonly bounds: SenderBounds,
+  ) {
+    // Every request in flight listens on these: hundreds at a time is expected, not a leak.
+    setMaxListeners(0, this.stopSending.signal, this.cancelInFlight.signal);
+    this.deadlineNs = bounds.durationMs === undefined ? undefined : monotonicNs() + bounds.durationMs * 1e6;
+    if (bounds.durationMs !== undefined) this.timers.push(setTimeout(() => this.stopSending.abort(), bounds.durationMs));
+    const onTimeout = () => {
+      this.stopSending.abort();
+      this.cancelInFlight.abort();
+    };
+    if (ctx.signal.aborted) onTimeout();
+    else ctx.signal.addEventListener("abort", onTimeout, { once: true });
+    const onInterrupt = () => {
+      this.stopSending.abort();
+      this.timers.push(setTimeout(() => this.cancelInFlight.abort(), bounds.graceMs));
+    };
+    if (bounds.interrupt?.aborted) onInterrupt();
+    else bounds.interrupt?.addEventListener("abort", onInterrupt, { once: true });
+  }
+
+  get phase(): CreditPhase {
+    return this.ctx.tracker.phase;
+  }
+
+  get signal(): AbortSignal {
+    return this.stopSending.signal;
+  }
+
+  canSend(): boolean {
+    if (this.stopSending.signal.aborted) return false;
+    if (this.bounds.requests !== undefined && this.sent >= this.bounds.requests) return false;
+    if (this.deadlineNs !== undefined && monotonicNs() >= this.deadlineNs) return false;
+    return true;
+  }
+
+  inFlight(): number {
+    return this.pending.size;
+  }
+
+  get dataset(): readonly Turn[] {
+    return this.deps.dataset;
+  }
+
+  send(turn?: Turn, scheduledNs?: number): Promise<void> {
+    if (!this.canSend()) return Promise.resolve();
+    const p = this.request(this.sent++, turn ?? this.deps.sampler.next(), this.pending.size + 1, scheduledNs);
+    this.pending.add(p);
+    p.finally(() => this.pending.delete(p));
+    return p;
+  }
+
+  /** Waits for every in-flight request to end (or be cancelled), then releases timers. */
+  async drain(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all(this.pending);
+    for (const t of this.timers) clearTimeout(t);
+  }
+
+  private async request(credit: number, turn: Turn, inFlightAtStart: number, scheduledNs: number | undefined): Promise<void> {
+    const { endpoint, model, streaming } = this.deps;
+    const tracker = this.ctx.tracker;
+    tracker.recordSent();
+    const job = {
+      phase: tracker.phase,
+      credit,
+      turnId: turn.id,
+      inputTokens: turn.inputTokens,
+      inFlightAtStart,
+      ...(scheduledNs === undefined ? {} : { scheduledNs }),
+    };
+    let record: RequestRecord;
+    let body = this.bodies.get(turn);
+    try {
+      if (body === undefined) {
+        body = JSON.stringify(endpoint.formatRequest(turn, { model, streaming }));
+        this.bodies.set(turn, body);
+      }
+    } catch (error) {
+      // A plugin endpoint that throws must fail this request, not the run.
+      body = undefined;
+      record = failedRecord(job, monotonicNs(), `formatting the request failed: ${messageOf(error)}`);
+    }
+    record ??= await this.deps.execute({ ...job, body: body as string, streaming }, this.cancelInFlight.signal);
+    this.records.push(record);
+    tracker.recordEnd(record.cancelled ? "cancelled" : record.error !== undefined ? "error" : "ok");
+  }
+}

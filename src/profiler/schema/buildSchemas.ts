@@ -1,0 +1,70 @@
+import { getMetadataStorage } from "class-validator";
+import { validationMetadatasToSchemas } from "class-validator-jsonschema";
+import { EntrySchema, PluginInfoSchema, ProtocolDefinitionSchema } from "../../kernel/registry/RegistrySchema.js";
+import { AppConfig } from "../config/AppConfig.js";
+
+type JsonSchema = Record<string, unknown>;
+
+function definitions(): Record<string, JsonSchema> {
+  // Touch the classes so their decorators have run before the metadata is read.
+  void [AppConfig, EntrySchema, PluginInfoSchema, ProtocolDefinitionSchema];
+  return validationMetadatasToSchemas({
+    classValidatorMetadataStorage: getMetadataStorage(),
+    refPointerPrefix: "#/definitions/",
+    additionalConverters: {
+      isSemverVersion: { type: "string", description: 'a semver version such as "1.0.0"' },
+      isSemverRange: { type: "string", description: 'a semver range such as ">=1.0.0 <2"' },
+    },
+  }) as Record<string, JsonSchema>;
+}
+
+function closed(defs: Record<string, JsonSchema>, names: readonly string[]): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const name of names) if (defs[name]) out[name] = { ...defs[name], additionalProperties: false };
+  return out;
+}
+
+/**
+ * JSON Schema of registry.yaml, generated from the same class-validator classes the loader
+ * validates with (DESIGN §4), for editor completion. Every key besides the fixed ones is a
+ * protocol name mapping implementation names to entries.
+ */
+export function buildRegistrySchema(): JsonSchema {
+  const defs = closed(definitions(), ["PluginInfoSchema", "ProtocolDefinitionSchema", "EntrySchema"]);
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: "https://aiperf.dev/schema/registry.schema.json",
+    title: "aiperf registry.yaml",
+    type: "object",
+    properties: {
+      schema_version: { enum: ["1.0"] },
+      plugin: { $ref: "#/definitions/PluginInfoSchema" },
+      protocols: { type: "object", additionalProperties: { $ref: "#/definitions/ProtocolDefinitionSchema" } },
+    },
+    additionalProperties: {
+      description: "A protocol name (phase_hook, endpoint, ...): implementation names to entries",
+      type: ["object", "null"],
+      additionalProperties: { $ref: "#/definitions/EntrySchema" },
+    },
+    definitions: defs,
+  };
+}
+
+/** JSON Schema of the app config (DESIGN §8), from the same classes `loadConfig` uses. */
+export function buildConfigSchema(): JsonSchema {
+  const all = definitions();
+  const names = Object.keys(all).filter((n) => n.endsWith("Config"));
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: "https://aiperf.dev/schema/config.schema.json",
+    title: "aiperf config",
+    $ref: "#/definitions/AppConfig",
+    // Every config key has a default: nothing is required except a hook reference's name.
+    definitions: Object.fromEntries(
+      Object.entries(closed(all, names)).map(([name, def]) => {
+        const { required: _required, ...rest } = def;
+        return [name, name === "ImplementationRefConfig" ? def : rest];
+      }),
+    ),
+  };
+}
