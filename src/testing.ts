@@ -1,21 +1,28 @@
-/** Test helpers: an app per test, with any binding replaced for that app only. */
-import { App } from "./kernel/app/App.js";
-import { type CreateAppOptions, createApp } from "./kernel/app/createApp.js";
+/**
+ * aiperf/testing: a profiler app per test, with any binding replaced for that app only.
+ */
+import type { App } from "./kernel/app/App.js";
 import { silentLogger } from "./kernel/app/Logger.js";
 import type { Override } from "./kernel/app/Override.js";
+import type { AppConfig } from "./profiler/config/AppConfig.js";
+import { type CreateProfilerAppOptions, createProfilerApp } from "./profiler/createProfilerApp.js";
 
-/** Options of `createTestApp`: those of `createApp`, with a silent logger by default. */
-export interface TestAppOptions extends CreateAppOptions {
+/**
+ * Options of `createTestApp`: those of `createProfilerApp`, with a silent logger and no terminal.
+ * @public
+ */
+export interface TestAppOptions extends CreateProfilerAppOptions {
   overrides?: readonly Override[];
 }
 
 /**
- * Creates an isolated app for one test. Overrides replace bindings by token (optionally by name)
- * with a value, class or factory; other apps in the process never see them. Dispose it after.
+ * Creates an isolated profiler app for one test. Overrides replace bindings by token (optionally
+ * by name) with a value, class or factory; the parent container and other apps never see them.
+ * Dispose it after.
+ * @public
  */
-export async function createTestApp(options: TestAppOptions = {}): Promise<App> {
-  return createApp({ logger: silentLogger, isTTY: false, ...options });
+export async function createTestApp(options: TestAppOptions = {}): Promise<App<AppConfig>> {
+  return createProfilerApp({ logger: silentLogger, isTTY: false, ...options });
 }
 
-export type { Override };
-export { App };
+export type { App, Override };

@@ -2,13 +2,13 @@
 // (with the `worker_port` communication client) and runs the `worker` service in it. Envelopes
 // `{topic, message}` flow over the port; "ready", "failed" and "stop" manage the thread itself.
 import { parentPort, workerData } from "node:worker_threads";
-import { createApp, Service, type ServiceContext, silentLogger } from "aiperf";
+import { createProfilerApp, Service, type ServiceContext, silentLogger } from "aiperf";
 
 const port = parentPort;
 if (!port) throw new Error("creditWorker must run in a worker thread");
 const { context } = workerData as { context: ServiceContext };
 try {
-  const app = await createApp({ config: context.config, root: context.root, logger: silentLogger, isTTY: false });
+  const app = await createProfilerApp({ config: context.config, root: context.root, logger: silentLogger, isTTY: false });
   const worker = await app.get(Service, "worker");
   await worker.start(context);
   port.on("message", (envelope: { topic?: string }) => {

@@ -1,4 +1,5 @@
-import { APP_CONFIG, type AppConfig, type CreditSender, inject, monotonicNs, type TimingStrategy, type Turn } from "aiperf";
+import { type CreditSender, inject, monotonicNs, PLUGIN_CONFIG, type TimingStrategy, type Turn } from "aiperf";
+import type { FixedScheduleConfig } from "./FixedScheduleConfig.js";
 import { sleepUntil } from "./sleepUntil.js";
 
 /**
@@ -8,14 +9,14 @@ import { sleepUntil } from "./sleepUntil.js";
  * how late requests were sent (schedule slip).
  */
 export class FixedScheduleStrategy implements TimingStrategy {
-  constructor(@inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@inject(PLUGIN_CONFIG) private readonly config: FixedScheduleConfig) {}
 
   async run(sender: CreditSender): Promise<void> {
     const timed = sender.dataset.filter((t): t is Turn & { timestampMs: number } => t.timestampMs !== undefined);
     if (timed.length === 0)
       throw new Error('timing.strategy "fixed_schedule" needs a dataset with timestamps (dataset.composer: custom, dataset.loader: mooncake_trace)');
     const schedule = [...timed].sort((a, b) => a.timestampMs - b.timestampMs);
-    const { time_scale: scale, start_at_zero: atZero } = this.config.timing;
+    const { time_scale: scale, start_at_zero: atZero } = this.config;
     const origin = atZero ? (schedule[0] as Turn & { timestampMs: number }).timestampMs : 0;
     const start = monotonicNs();
     const inFlight = new Set<Promise<void>>();

@@ -1,4 +1,5 @@
-import { APP_CONFIG, type AppConfig, type CreditSender, inject, monotonicNs, RequestRateGenerator, type TimingStrategy } from "aiperf";
+import { type CreditSender, inject, monotonicNs, PLUGIN_CONFIG, RequestRateGenerator, type TimingStrategy } from "aiperf";
+import type { RequestRateConfig } from "./RequestRateConfig.js";
 import { sleepUntil } from "./sleepUntil.js";
 
 /**
@@ -9,14 +10,17 @@ import { sleepUntil } from "./sleepUntil.js";
  */
 export class RequestRateStrategy implements TimingStrategy {
   constructor(
-    @inject(APP_CONFIG) private readonly config: AppConfig,
+    @inject(PLUGIN_CONFIG) private readonly config: RequestRateConfig,
     @inject(RequestRateGenerator.token) private readonly generator: RequestRateGenerator,
   ) {}
 
+  /** Without `max_concurrency` an open loop has no bound of its own. */
+  maxInFlight(): number | undefined {
+    return this.config.max_concurrency;
+  }
+
   async run(sender: CreditSender): Promise<void> {
-    const rate = this.config.timing.rate;
-    if (rate === undefined) throw new Error('timing.strategy "request_rate" needs timing.rate (requests per second)');
-    const max = this.config.timing.max_concurrency;
+    const { rate, max_concurrency: max } = this.config;
     const inFlight = new Set<Promise<void>>();
     let next = monotonicNs();
     while (sender.canSend()) {

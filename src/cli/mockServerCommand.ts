@@ -24,8 +24,11 @@ export function addMockServerCommand(program: Command, io: CliIO): void {
     .option("--error-rate <fraction>", "fraction of requests answered with HTTP 500", "0")
     .option("--timings-file <file>", "on exit, write what the server did per request (receive and token send times, ns) as JSON")
     .action(async (flags: { host: string; port: string; ttftMs: string; itlMs: string; outputTokens: string; errorRate: string; timingsFile?: string }) => {
-      const [{ createApp }, { MockServer }] = await Promise.all([import("../kernel/app/createApp.js"), import("../profiler/protocols/MockServer.js")]);
-      const app = await createApp({ logger: silentLogger, root: io.cwd, isTTY: false });
+      const [{ createProfilerApp }, { MockServer }] = await Promise.all([
+        import("../profiler/createProfilerApp.js"),
+        import("../profiler/protocols/MockServer.js"),
+      ]);
+      const app = await createProfilerApp({ logger: silentLogger, root: io.cwd, isTTY: false });
       const server = await app.get(MockServer);
       const { url } = await server.start({
         host: flags.host,

@@ -23,17 +23,18 @@ async function discover(io: CliIO, flags: CommonFlags): Promise<Registry> {
   let paths: string[] = [];
   let disabled: string[] = [];
   if (flags.config) {
-    const { loadConfig } = await import("../kernel/config/loadConfig.js");
-    const loaded = loadConfig({ config: path.resolve(io.cwd, flags.config) });
+    const { loadProfilerConfig } = await import("../profiler/config/loadProfilerConfig.js");
+    const loaded = loadProfilerConfig({ config: path.resolve(io.cwd, flags.config) });
     paths = loaded.config.plugins.paths.map((p) => path.resolve(loaded.baseDir, p));
     disabled = loaded.config.plugins.disabled;
   }
-  const [{ discoverPlugins }, { cachedManifestReader }] = await Promise.all([
+  const [{ discoverPlugins }, { cachedManifestReader }, { profilerHost }] = await Promise.all([
     import("../kernel/discovery/discoverPlugins.js"),
     import("../kernel/discovery/manifestCache.js"),
+    import("../profiler/profilerHost.js"),
   ]);
   const noCache = flags.cache === false || process.env.AIPERF_NO_CACHE === "1";
-  return discoverPlugins({ root: io.cwd, paths, disabled, ...(noCache ? {} : { reader: cachedManifestReader(io.cwd) }) });
+  return discoverPlugins({ root: io.cwd, paths, disabled, ...profilerHost(), ...(noCache ? {} : { reader: cachedManifestReader(io.cwd) }) });
 }
 
 function ruleText(e: ImplementationEntry): string {

@@ -23,6 +23,7 @@ interface ProfileFlags {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+const UNSET_SCHEDULE = ["timing.time_scale=null", "timing.start_at_zero=null"];
 
 /** Turns the shortcut flags into `--set` assignments (strings JSON-quoted so YAML keeps them strings). */
 export function flagsToSet(flags: ProfileFlags): string[] {
@@ -32,8 +33,14 @@ export function flagsToSet(flags: ProfileFlags): string[] {
   str("endpoint.model", flags.model);
   str("output.dir", flags.output);
   str("ui.type", flags.ui);
-  if (flags.concurrency !== undefined) set.push("timing.strategy=concurrency", `timing.concurrency=${flags.concurrency}`);
-  if (flags.requestRate !== undefined) set.push("timing.strategy=request_rate", `timing.rate=${flags.requestRate}`);
+  // A flag that picks a strategy unsets the keys a config file may hold for the other built-in
+  // ones (`null` unsets a routed key), since each strategy accepts only its own keys.
+  if (flags.requestRate !== undefined) {
+    set.push("timing.strategy=request_rate", `timing.rate=${flags.requestRate}`, "timing.concurrency=null", ...UNSET_SCHEDULE);
+    set.push(flags.concurrency === undefined ? "timing.max_concurrency=null" : `timing.max_concurrency=${flags.concurrency}`);
+  } else if (flags.concurrency !== undefined) {
+    set.push("timing.strategy=concurrency", `timing.concurrency=${flags.concurrency}`, "timing.rate=null", "timing.max_concurrency=null", ...UNSET_SCHEDULE);
+  }
   if (flags.requests !== undefined) set.push(`phases.profiling.requests=${flags.requests}`);
   if (flags.workers !== undefined) set.push("service_manager.type=multiprocess", `service_manager.workers=${flags.workers}`);
   if (flags.streaming !== undefined) set.push(`endpoint.streaming=${flags.streaming}`);
@@ -55,7 +62,7 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     .option("--set <key=value>", "override any config key, e.g. --set timing.concurrency=4 (repeatable)", collect, [])
     .option("--url <url>", 'endpoint base URL, or "embedded" for the mock server')
     .option("--model <name>", "model name sent in requests")
-    .option("--concurrency <n>", "concurrency mode: keep N requests in flight")
+    .option("--concurrency <n>", "concurrency mode: keep N requests in flight (with --request-rate: the most in flight)")
     .option("--request-rate <r>", "request-rate mode: R requests per second")
     .option("--requests <n>", "requests in the profiling phase")
     .option("--workers <n>", "execute requests in N worker threads (service_manager: multiprocess)")
@@ -70,9 +77,9 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       let secrets: string[] = [];
       const logger = redactingLogger(createConsoleLogger(flags.debug ? "debug" : flags.quiet ? "warn" : "info"), () => secrets);
       // Loaded here, not at start-up, so `aiperf plugins …` does not pay for the profiler.
-      const [{ createApp }, { runProfile }] = await Promise.all([import("../kernel/app/createApp.js"), import("../profiler/run/runProfile.js")]);
+      const [{ createProfilerApp }, { runProfile }] = await Promise.all([import("../profiler/createProfilerApp.js"), import("../profiler/run/runProfile.js")]);
       const config = flags.config ? path.resolve(io.cwd, flags.config) : path.join(frameworkPackage().root, "config", "default.yaml");
-      const app = await createApp({ config, set: flagsToSet(flags), root: io.cwd, logger, noCache: !flags.cache, isTTY: io.isTTY });
+      const app = await createProfilerApp({ config, set: flagsToSet(flags), root: io.cwd, logger, noCache: !flags.cache, isTTY: io.isTTY });
       secrets = collectSecrets(app.config);
       const controller = new AbortController();
       let interrupts = 0;

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { ConfigInvalidError, loadConfig, maskSecrets } from "aiperf";
+import { type AiperfError, ConfigInvalidError, loadProfilerConfig as loadConfig, maskSecrets } from "aiperf";
 import { createTestApp } from "aiperf/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeDir, tempDir, writeFiles } from "../helpers/fixtures.js";
@@ -29,10 +29,10 @@ describe("config loading (DESIGN §8)", () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: config syntax under test
       'endpoint:\n  url: "${HOST}/v1"\n  model: "${MODEL:-fallback}"\n  api_key: "${KEY:?set KEY}"\ntiming:\n  concurrency: ${CONC}\noutput:\n  dir: "$${literal}"\n',
     );
-    const { config } = loadConfig({ config: f, env: { HOST: "http://h", KEY: "k", CONC: "4" } });
+    const { config, routed } = loadConfig({ config: f, env: { HOST: "http://h", KEY: "k", CONC: "4" } });
     expect(config.endpoint.url).toBe("http://h/v1");
     expect(config.endpoint.model).toBe("fallback");
-    expect(config.timing.concurrency).toBe(4);
+    expect(routed.get("timing")?.concurrency).toBe(4);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the escape produces a literal
     expect(config.output.dir).toBe("${literal}");
   });
@@ -47,27 +47,41 @@ describe("config loading (DESIGN §8)", () => {
   });
 
   it("fails on a wrong type and on an unknown key with the closest valid key", () => {
-    const f = file("bad.yaml", "timing:\n  concurency: 4\n  strategy: 12\nphases:\n  profiling: { requests: many }\n");
+    const f = file("bad.yaml", "endpoint:\n  modle: x\ntiming:\n  strategy: 12\nphases:\n  profiling: { requests: many }\n");
     const error = errorOf(() => loadConfig({ config: f, env: {} }));
-    expect(error.message).toContain(`${f}:2:3: timing.concurency: unknown key "concurency". Did you mean "concurrency"?`);
+    expect(error.message).toContain(`${f}:2:3: endpoint.modle: unknown key "modle". Did you mean "model"?`);
     expect(error.message).toMatch(/timing\.strategy: "strategy" must be a string/);
     expect(error.message).toMatch(/phases\.profiling\.requests: "requests" must be an integer/);
-    expect(error.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["timing.concurency", "timing.strategy", "phases.profiling.requests"]));
+    expect(error.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["endpoint.modle", "timing.strategy", "phases.profiling.requests"]));
   });
 
   it("applies typed --set overrides over the file", () => {
     const f = file("base.yaml", "timing: { concurrency: 2 }\n");
-    const { config } = loadConfig({
+    const { config, routed } = loadConfig({
       config: f,
       set: ["timing.concurrency=16", "endpoint.streaming=false", "output.data_exporters=[json]", "endpoint.model=llama-3"],
       env: {},
     });
-    expect(config.timing.concurrency).toBe(16);
+    expect(routed.get("timing")?.concurrency).toBe(16);
     expect(config.endpoint.streaming).toBe(false);
     expect(config.output.data_exporters).toEqual(["json"]);
     expect(config.endpoint.model).toBe("llama-3");
-    const error = errorOf(() => loadConfig({ set: ["timing.concurency=3"], env: {} }));
-    expect(error.message).toContain('--set timing.concurency: timing.concurency: unknown key "concurency"');
+    const error = errorOf(() => loadConfig({ set: ["endpoint.modle=llama"], env: {} }));
+    expect(error.message).toContain('--set endpoint.modle: endpoint.modle: unknown key "modle". Did you mean "model"?');
+  });
+
+  it("checks the selected strategy's own timing keys before a run, naming the --set key and the closest one", async () => {
+    const app = await createTestApp({ root: dir, set: ["timing.concurency=3"] });
+    try {
+      const error = await app.checkConfig().then(
+        () => undefined,
+        (e: unknown) => e as AiperfError,
+      );
+      expect(error?.code).toBe("AIPERF_CONFIG_INVALID");
+      expect(error?.message).toContain('--set timing.concurency: timing.concurency: unknown key "concurency". Did you mean "concurrency"?');
+    } finally {
+      await app.dispose();
+    }
   });
 
   it("never shows an api_key, even when its own validation fails", async () => {
@@ -86,7 +100,7 @@ describe("config loading (DESIGN §8)", () => {
   });
 
   it("creates no app (nothing runs) when config is invalid", async () => {
-    await expect(createTestApp({ builtin: false, root: dir, set: ["timing.concurency=3"] })).rejects.toMatchObject({ code: "AIPERF_CONFIG_INVALID" });
+    await expect(createTestApp({ builtin: false, root: dir, set: ["endpoint.modle=x"] })).rejects.toMatchObject({ code: "AIPERF_CONFIG_INVALID" });
   });
 
   it("accepts hook names as plain strings", () => {

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { cachedManifestReader, discoverPlugins, manifestCachePath } from "aiperf";
+import { PhaseHook } from "aiperf";
 import { createTestApp } from "aiperf/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { discoverPlugins } from "../../src/kernel/discovery/discoverPlugins.js";
+import { cachedManifestReader, manifestCachePath } from "../../src/kernel/discovery/manifestCache.js";
 import { removeDir, tempDir, writeFiles } from "../helpers/fixtures.js";
 
 const dirs: string[] = [];
@@ -21,7 +23,7 @@ function appDir(): string {
 }
 
 const names = async (dir: string, cached = true) =>
-  (await discoverPlugins({ root: dir, builtin: false, ...(cached ? { reader: cachedManifestReader(dir) } : {}) }))
+  (await discoverPlugins({ root: dir, protocols: [PhaseHook], ...(cached ? { reader: cachedManifestReader(dir) } : {}) }))
     .list("phase_hook")
     .map((e) => e.name)
     .sort();

@@ -1,6 +1,6 @@
-import { type App, type CreateAppOptions, createApp, silentLogger } from "aiperf";
+import { type App, type AppConfig, type CreateProfilerAppOptions, createProfilerApp, silentLogger } from "aiperf";
 
 /** An app that discovers only `root` (no built-ins unless asked) and logs nothing. */
-export function appFor(root: string, options: CreateAppOptions = {}): Promise<App> {
-  return createApp({ root, builtin: false, logger: silentLogger, isTTY: false, noCache: true, ...options });
+export function appFor(root: string, options: CreateProfilerAppOptions = {}): Promise<App<AppConfig>> {
+  return createProfilerApp({ root, builtin: false, logger: silentLogger, isTTY: false, noCache: true, ...options });
 }

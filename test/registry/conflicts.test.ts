@@ -1,6 +1,7 @@
 import path from "node:path";
-import { Endpoint, frameworkPackage } from "aiperf";
+import { Endpoint } from "aiperf";
 import { afterAll, describe, expect, it } from "vitest";
+import { frameworkPackage } from "../../src/kernel/discovery/frameworkRoot.js";
 import { removeDir, tempDir, writeFiles } from "../helpers/fixtures.js";
 import { appFor } from "../helpers/silentApp.js";
 

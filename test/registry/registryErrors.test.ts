@@ -1,6 +1,7 @@
 import path from "node:path";
-import { PhaseHook, parseRegistry, type RegistryProblem } from "aiperf";
+import { PhaseHook, type RegistryProblem } from "aiperf";
 import { afterAll, describe, expect, it } from "vitest";
+import { parseRegistry } from "../../src/kernel/registry/parseRegistry.js";
 import { removeDir, tempDir, writeFiles } from "../helpers/fixtures.js";
 import { appFor } from "../helpers/silentApp.js";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { buildConfigSchema, buildRegistrySchema } from "aiperf";
 import { describe, expect, it } from "vitest";
+import { buildConfigSchema, buildRegistrySchema } from "../../src/profiler/schema/buildSchemas.js";
 import { repoRoot } from "../helpers/fixtures.js";
 
 const shipped = (name: string) => JSON.parse(readFileSync(path.join(repoRoot, "schema", name), "utf8"));

@@ -1,5 +1,5 @@
 import type { Container, ServiceIdentifier } from "inversify";
-import type { AppConfig } from "../../profiler/config/AppConfig.js";
+import type { KernelConfig } from "../config/KernelConfig.js";
 import type { LoadedConfig } from "../config/loadConfig.js";
 import { AiperfError } from "../errors/AiperfError.js";
 import { ErrorCode } from "../errors/codes.js";
@@ -14,10 +14,10 @@ function isProtocol(value: unknown): value is Protocol {
 }
 
 /** What an App is made of; built by `createApp`. */
-export interface AppParts {
+export interface AppParts<TConfig extends KernelConfig = KernelConfig> {
   container: Container;
   registry: Registry;
-  loaded: LoadedConfig;
+  loaded: LoadedConfig<TConfig>;
   logger: Logger;
   /** The application folder discovery ran in. */
   root: string;
@@ -28,14 +28,19 @@ export interface AppParts {
   isSingleton(protocol: string, name: string | undefined): boolean;
   /** Builds (once per app) any entry, winner or shadowed. */
   resolveEntry(entry: ImplementationEntry): Promise<unknown>;
+  /** Validates the config block of every selected and enabled implementation. */
+  checkConfig(): Promise<void>;
+  /** The validated config block of (protocol, name). */
+  configOf(entry: ImplementationEntry): Promise<unknown>;
   dispose(): Promise<void>;
 }
 
 /**
  * An application: one Inversify container (a child of the host's, if given) with every discovered
  * implementation bound lazily. Any number may live in one process; none shares state with another.
+ * @public
  */
-export class App {
+export class App<TConfig extends KernelConfig = KernelConfig> {
   /** The app's container; bind your own services here or in the parent. */
   readonly container: Container;
   /** Metadata of every protocol, plugin and implementation; imports nothing. */
@@ -43,7 +48,7 @@ export class App {
   readonly logger: Logger;
   private disposed = false;
 
-  constructor(private readonly parts: AppParts) {
+  constructor(private readonly parts: AppParts<TConfig>) {
     this.container = parts.container;
     this.registry = parts.registry;
     this.logger = parts.logger;
@@ -54,14 +59,24 @@ export class App {
     return this.parts.root;
   }
 
-  /** The validated config. */
-  get config(): AppConfig {
+  /** The validated config (an instance of the host's config class). */
+  get config(): TConfig {
     return this.parts.loaded.config;
   }
 
   /** The config with its source (file, base folder, key locations). */
-  get loadedConfig(): LoadedConfig {
+  get loadedConfig(): LoadedConfig<TConfig> {
     return this.parts.loaded;
+  }
+
+  /**
+   * Validates the config block of every selected and enabled implementation with its registry
+   * `config:` class, importing those classes' modules only. Call it before starting work, so a
+   * typo fails with file:line:col before anything happens.
+   */
+  checkConfig(): Promise<void> {
+    this.assertLive();
+    return this.parts.checkConfig();
   }
 
   /**
@@ -133,6 +148,18 @@ export class App {
     this.assertLive();
     const protocolName = typeof protocol === "string" ? protocol : protocol.name;
     return (await this.parts.resolveEntry(this.registry.findByClassPath(protocolName, classPath, name))) as T;
+  }
+
+  /**
+   * The validated config block of a protocol's selected implementation, or of the one called
+   * `name`: what that implementation receives through `PLUGIN_CONFIG`.
+   */
+  async configOf(what: Protocol | string, name?: string): Promise<unknown> {
+    this.assertLive();
+    const protocol = typeof what === "string" ? this.registry.protocol(what).name : what.name;
+    const chosen = name ?? this.parts.defaults.get(protocol);
+    if (chosen === undefined) throw new AiperfError(ErrorCode.NoSelection, `No ${protocol} is selected in config; pass a name.`);
+    return this.parts.configOf(this.registry.entry(protocol, chosen));
   }
 
   /**

@@ -1,69 +1,82 @@
 import "reflect-metadata";
 import path from "node:path";
-import { Container } from "inversify";
-import { computeSelections, type Selection } from "../../profiler/config/selections.js";
-import { PhaseOrchestrator } from "../../profiler/phases/PhaseOrchestrator.js";
+import { Container, type ContainerModule } from "inversify";
 import { createRegistryModule, type Resolver } from "../binding/createRegistryModule.js";
 import { validateImplementationConfig } from "../binding/implementationConfig.js";
 import { LazyImplementation } from "../binding/LazyImplementation.js";
 import { loadPluginModules } from "../binding/loadPluginModules.js";
-import { type LoadedConfig, loadConfig } from "../config/loadConfig.js";
+import type { KernelConfig } from "../config/KernelConfig.js";
+import { type ConfigSchema, type LoadedConfig, loadConfig } from "../config/loadConfig.js";
 import { discoverPlugins } from "../discovery/discoverPlugins.js";
+import type { BuiltinRegistry } from "../discovery/findPluginSources.js";
 import { cachedManifestReader } from "../discovery/manifestCache.js";
 import { formatLocation } from "../errors/AiperfError.js";
-import { TypeNotFoundError } from "../errors/errors.js";
 import type { Protocol } from "../protocol/defineProtocol.js";
 import type { Registry } from "../registry/Registry.js";
 import type { ImplementationEntry } from "../registry/types.js";
-import { normalizeName } from "../util/normalizeName.js";
 import { App } from "./App.js";
 import { DisposalTracker } from "./DisposalTracker.js";
 import { createConsoleLogger, type Logger } from "./Logger.js";
 import type { Override } from "./Override.js";
-import { APP_CONFIG, LOGGER, REGISTRY } from "./tokens.js";
+import { type OverridePlan, planOverrides } from "./overrides.js";
+import { planSelections, type SelectionPlan } from "./planSelections.js";
+import { emptySelections, type Selections, withPluginSelect } from "./Selections.js";
+import { APP_CONFIG, LOADED_CONFIG, LOGGER, REGISTRY } from "./tokens.js";
 
-/** Options of `createApp` (DESIGN §7). */
-export interface CreateAppOptions {
-  /** A YAML config file, or a config object. Omitted: all defaults. */
+/**
+ * What a host decides when it builds an app (the kernel's `createApp`).
+ * @public
+ */
+export interface CreateAppOptions<TConfig extends KernelConfig = KernelConfig> {
+  /** The host's extension points. Plugins may define more in their registry.yaml. */
+  protocols?: readonly Protocol[];
+  /** The host's own registry.yaml file(s) of built-in implementations, read before any plugin. */
+  registry?: string | BuiltinRegistry | readonly (string | BuiltinRegistry)[];
+  /** The package.json field that marks the host's plugin packages (default `aiperf`). */
+  manifestField?: string;
+  /** The application folder: its package.json dependencies and plugins/ are discovered. Default: cwd. */
+  root?: string;
+  /** The host's container: the app's container is its child, so plugins can inject host services. */
+  parent?: Container;
+  /** A YAML config file or a config object (default: all defaults). */
   config?: string | Record<string, unknown>;
-  /** `a.b=c` overrides applied after the file (the CLI's `--set`). */
+  /** A config the host already loaded with `loadConfig` (instead of `config`). */
+  loaded?: LoadedConfig<TConfig>;
+  /** The class validating the whole config; it must have `plugins` (default: `KernelConfig`). */
+  configClass?: ConfigSchema<TConfig>["configClass"];
+  /** Reshapes the plain config before validation. */
+  prepareConfig?: ConfigSchema<TConfig>["prepare"];
+  /** `a.b=c` overrides applied after the file (a command line's `--set`). */
   set?: readonly string[];
   /** Environment for `${VAR}` substitution (default `process.env`). */
   env?: Record<string, string | undefined>;
-  /** The application folder: its package.json dependencies and plugins/ are discovered. Default: cwd. */
-  root?: string;
-  /** The host's container: our container is its child, so plugins can inject host services. */
-  parent?: Container;
-  logger?: Logger;
-  /** Read the built-in registry (default true). */
-  builtin?: boolean;
-  /** Replace bindings for this app only (see `aiperf/testing`). */
+  /** Which implementation each protocol uses, from the host's own config keys. `plugins.select` is added. */
+  selections?: (loaded: LoadedConfig<TConfig>) => Selections;
+  /** The host's own ContainerModules, loaded into the app's container after the registry's bindings. */
+  modules?: readonly ContainerModule[];
+  /** Replace bindings for this app only (tests, embedding). */
   overrides?: readonly Override[];
+  logger?: Logger;
   /** Bypass the manifest cache (also `AIPERF_NO_CACHE=1`). */
   noCache?: boolean;
-  /** Whether output goes to a terminal (decides `ui: auto`). Default: `process.stdout.isTTY`. */
-  isTTY?: boolean;
 }
 
-function isProtocolToken(o: Override): o is Override & { token: Protocol } {
-  return typeof o.token === "object" && o.token !== null && "cardinality" in o.token;
+function builtinRegistries(option: CreateAppOptions["registry"]): BuiltinRegistry[] {
+  if (option === undefined) return [];
+  const list = Array.isArray(option) ? option : [option];
+  return list.map((r: string | BuiltinRegistry) => (typeof r === "string" ? { file: r } : r));
 }
 
-/**
- * Builds an application: loads config, discovers plugins (manifests only), decides conflicts and
- * binds every implementation lazily. Nothing is imported until something asks for it.
- */
-export async function createApp(options: CreateAppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createConsoleLogger();
-  const loaded = loadConfig({ config: options.config, set: options.set, env: options.env });
-  const root = options.root ?? process.cwd();
+async function discover<T extends KernelConfig>(options: CreateAppOptions<T>, loaded: LoadedConfig<T>, root: string, logger: Logger): Promise<Registry> {
   const noCache = options.noCache ?? process.env.AIPERF_NO_CACHE === "1";
   const registry = await discoverPlugins({
     root,
     // Relative to the config file when there is one, else to the app folder.
     paths: loaded.config.plugins.paths.map((p) => path.resolve(loaded.file ? loaded.baseDir : root, p)),
     disabled: loaded.config.plugins.disabled,
-    ...(options.builtin === undefined ? {} : { builtin: options.builtin }),
+    protocols: options.protocols ?? [],
+    builtin: builtinRegistries(options.registry),
+    ...(options.manifestField === undefined ? {} : { manifestField: options.manifestField }),
     ...(noCache ? {} : { reader: cachedManifestReader(root) }),
   });
   for (const problem of registry.problems()) {
@@ -71,134 +84,49 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     if (problem.severity === "error") logger.error(`plugin "${problem.plugin ?? "?"}" skipped: ${text}`);
     else logger.warn(text);
   }
+  return registry;
+}
 
-  const selections = computeSelections(loaded, options.isTTY ?? Boolean(process.stdout.isTTY));
-  const defaults = new Map<string, string>();
-  const enabled = new Map<string, string[]>();
-  const configBlocks = new Map<string, { block: Record<string, unknown> | undefined; path: (string | number)[] }>();
-  const overrideNames = new Map<string, Set<string>>();
-  for (const o of options.overrides ?? []) {
-    if (isProtocolToken(o) && o.name !== undefined) {
-      const set = overrideNames.get(o.token.name) ?? new Set<string>();
-      set.add(normalizeName(o.name));
-      overrideNames.set(o.token.name, set);
-    }
-  }
-  const known = (protocol: string, name: string) => registry.has(protocol, name) || (overrideNames.get(protocol)?.has(name) ?? false);
-  const check = (protocol: string, sel: Selection): boolean => {
-    if (known(protocol, sel.name)) return true;
-    if (!sel.explicit) return false;
-    const location = loaded.locate(sel.path);
-    throw new TypeNotFoundError(
-      protocol,
-      sel.name,
-      registry.winners(protocol).map((e) => e.name),
-      location,
+/**
+ * Builds an application: loads config, discovers plugins (manifests only), decides conflicts and
+ * binds every implementation lazily. Nothing is imported until something asks for it.
+ * @public
+ */
+export async function createApp<TConfig extends KernelConfig = KernelConfig>(options: CreateAppOptions<TConfig> = {}): Promise<App<TConfig>> {
+  const logger = options.logger ?? createConsoleLogger();
+  const loaded =
+    options.loaded ??
+    loadConfig<TConfig>(
+      { config: options.config, set: options.set, env: options.env },
+      { ...(options.configClass ? { configClass: options.configClass } : {}), ...(options.prepareConfig ? { prepare: options.prepareConfig } : {}) },
     );
-  };
-  for (const [protocolName, sel] of selections.one) {
-    const protocol = registry.protocol(protocolName);
-    if (protocol.cardinality !== "one") continue;
-    if (check(protocol.name, sel)) defaults.set(protocol.name, sel.name);
-  }
-  for (const protocol of registry.protocols()) {
-    if (protocol.cardinality !== "many") continue;
-    const names: string[] = [];
-    for (const sel of selections.many.get(protocol.name) ?? []) {
-      if (!check(protocol.name, sel) || names.includes(sel.name)) continue;
-      names.push(sel.name);
-      configBlocks.set(`${protocol.name}.${sel.name}`, { block: sel.config, path: [...sel.path, "config"] });
-    }
-    for (const entry of registry.winners(protocol.name)) {
-      if (entry.autoLoad && !names.includes(entry.name)) names.push(entry.name);
-    }
-    enabled.set(protocol.name, names);
-  }
-  for (const [key, block] of Object.entries(loaded.config.plugins.settings)) {
-    const normalized = key.split(".").map(normalizeName).join(".");
-    if (!configBlocks.has(normalized)) configBlocks.set(normalized, { block, path: ["plugins", "settings", key] });
-  }
-
+  const root = options.root ?? process.cwd();
+  const registry = await discover(options, loaded, root, logger);
   const container = new Container(options.parent ? { parent: options.parent } : {});
+  const tracker = new DisposalTracker();
+  const overrides = planOverrides(options.overrides ?? [], container, tracker);
+  const selections = withPluginSelect(options.selections?.(loaded) ?? emptySelections(), loaded.config.plugins);
+  const plan = planSelections(registry, selections, loaded.config.plugins, overrides.names, loaded.locate);
+
   container.bind(APP_CONFIG).toConstantValue(loaded.config);
+  container.bind(LOADED_CONFIG).toConstantValue(loaded as LoadedConfig);
   container.bind(REGISTRY).toConstantValue(registry);
   container.bind(LOGGER).toConstantValue(logger);
-  container.bind(PhaseOrchestrator).toSelf().inTransientScope();
-  const tracker = new DisposalTracker();
+  const lazyFor = lazyFactory(registry, container, tracker, plan, loaded);
+  await bindAll(container, registry, plan, overrides, lazyFor, options.modules ?? []);
 
-  const lazies = new Map<string, LazyImplementation>();
-  const context = {
-    container,
-    track: (c: Container, label: string) => tracker.track(c, label),
-    configFor: (entry: ImplementationEntry) => {
-      const key = `${entry.protocol}.${entry.name}`;
-      const found = configBlocks.get(key);
-      return validateImplementationConfig(entry, found?.block, found?.path ?? ["plugins", "settings", key], loaded.locate);
-    },
-  };
-  const lazyFor = (entry: ImplementationEntry): LazyImplementation => {
-    const key = `${entry.protocol}\u0000${entry.class.modulePath}:${entry.class.exportName}`;
-    let lazy = lazies.get(key);
-    if (!lazy) {
-      lazy = new LazyImplementation(entry, registry.protocol(entry.protocol), context);
-      lazies.set(key, lazy);
-    }
-    return lazy;
-  };
-
-  const namedOverrides = new Map<string, Resolver>();
-  const defaultOverrides = new Map<string, Resolver>();
-  const otherOverrides: { token: Override["token"]; name?: string; resolve: Resolver }[] = [];
-  for (const o of options.overrides ?? []) {
-    const resolve = overrideResolver(o, container, tracker);
-    if (isProtocolToken(o)) {
-      if (o.name === undefined) defaultOverrides.set(o.token.name, resolve);
-      else namedOverrides.set(`${o.token.name}\u0000${normalizeName(o.name)}`, resolve);
-    } else {
-      otherOverrides.push({ token: o.token, ...(o.name === undefined ? {} : { name: o.name }), resolve });
-    }
-  }
-  const resolverFor = (protocol: string, name: string): Resolver => {
-    const override = namedOverrides.get(`${protocol}\u0000${name}`);
-    if (override) return override;
-    const lazy = lazyFor(registry.entry(protocol, name));
-    return () => lazy.resolve();
-  };
-
-  container.load(createRegistryModule({ registry, resolverFor, defaults, enabled, defaultOverrides }));
-  for (const [key, resolve] of namedOverrides) {
-    const [protocol, name] = key.split("\u0000") as [string, string];
-    if (!registry.has(protocol, name)) container.bind(registry.protocol(protocol).token).toDynamicValue(resolve).inTransientScope().whenNamed(name);
-  }
-  for (const o of otherOverrides) {
-    if (container.isCurrentBound(o.token as never)) await container.unbindAsync(o.token as never);
-    const binding = container
-      .bind(o.token as never)
-      .toDynamicValue(o.resolve as never)
-      .inTransientScope();
-    if (o.name !== undefined) binding.whenNamed(o.name);
-  }
-  await loadPluginModules(registry, container);
-
-  return new App({
+  return new App<TConfig>({
     container,
     registry,
     loaded,
     logger,
     root,
-    defaults,
-    extraNames: overrideNames,
+    defaults: plan.defaults,
+    extraNames: overrides.names,
     resolveEntry: (entry) => lazyFor(entry).resolve(),
-    isSingleton: (protocol, name) => {
-      if (name === undefined) {
-        if (defaultOverrides.has(protocol)) return true;
-        const selected = defaults.get(protocol);
-        if (selected === undefined) return false;
-        name = selected;
-      }
-      if (namedOverrides.has(`${protocol}\u0000${name}`)) return true;
-      return registry.has(protocol, name) && registry.entry(protocol, name).scope === "singleton";
-    },
+    checkConfig: () => checkSelectedConfig(registry, plan, lazyFor),
+    configOf: (entry) => lazyFor(entry).config(),
+    isSingleton: (protocol, name) => isSingleton(registry, plan, overrides, protocol, name),
     dispose: async () => {
       let failure: unknown;
       try {
@@ -212,30 +140,87 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   });
 }
 
-function overrideResolver(o: Override, container: Container, tracker: DisposalTracker): Resolver {
-  if ("useValue" in o) return async () => o.useValue;
-  let pending: Promise<unknown> | undefined;
-  const memo =
-    (make: () => Promise<unknown>): Resolver =>
-    () => {
-      pending ??= make();
-      return pending;
-    };
-  if (o.useClass) {
-    const cls = o.useClass as unknown as new () => object;
-    return memo(async () => {
-      const child = new Container({ parent: container });
-      child.bind(cls).toSelf().inSingletonScope();
-      const instance = await child.getAsync(cls);
-      tracker.track(child, `override ${cls.name}`);
-      return instance;
-    });
+/** One LazyImplementation per (protocol, class) in this app, so aliases share one instance. */
+function lazyFactory<T extends KernelConfig>(
+  registry: Registry,
+  container: Container,
+  tracker: DisposalTracker,
+  plan: SelectionPlan,
+  loaded: LoadedConfig<T>,
+): (entry: ImplementationEntry) => LazyImplementation {
+  const lazies = new Map<string, LazyImplementation>();
+  const context = {
+    container,
+    track: (c: Container, label: string) => tracker.track(c, label),
+    configFor: (entry: ImplementationEntry) => configFor(plan, entry, loaded),
+  };
+  return (entry) => {
+    const key = `${entry.protocol}\u0000${entry.class.modulePath}:${entry.class.exportName}`;
+    let lazy = lazies.get(key);
+    if (!lazy) {
+      lazy = new LazyImplementation(entry, registry.protocol(entry.protocol), context);
+      lazies.set(key, lazy);
+    }
+    return lazy;
+  };
+}
+
+function configFor<T extends KernelConfig>(plan: SelectionPlan, entry: ImplementationEntry, loaded: LoadedConfig<T>): Promise<unknown> {
+  const key = `${entry.protocol}.${entry.name}`;
+  const found = plan.blocks.get(key);
+  return validateImplementationConfig(entry, found?.block, found?.path ?? ["plugins", "settings", key], loaded.locate);
+}
+
+/** Validates the config block of every selected and enabled implementation (imports config classes only). */
+async function checkSelectedConfig(registry: Registry, plan: SelectionPlan, lazyFor: (entry: ImplementationEntry) => LazyImplementation): Promise<void> {
+  const chosen: [string, string][] = [...plan.defaults];
+  for (const [protocol, names] of plan.enabled) for (const name of names) chosen.push([protocol, name]);
+  for (const [protocol, name] of chosen) {
+    if (registry.has(protocol, name)) await lazyFor(registry.entry(protocol, name)).config();
   }
-  if (o.useFactory) {
-    const factory = o.useFactory;
-    return memo(async () => factory(container));
+}
+
+async function bindAll(
+  container: Container,
+  registry: Registry,
+  plan: SelectionPlan,
+  overrides: OverridePlan,
+  lazyFor: (entry: ImplementationEntry) => LazyImplementation,
+  modules: readonly ContainerModule[],
+): Promise<void> {
+  const resolverFor = (protocol: string, name: string): Resolver => {
+    const override = overrides.named.get(`${protocol}\u0000${name}`);
+    if (override) return override;
+    const lazy = lazyFor(registry.entry(protocol, name));
+    return () => lazy.resolve();
+  };
+  container.load(createRegistryModule({ registry, resolverFor, defaults: plan.defaults, enabled: plan.enabled, defaultOverrides: overrides.defaults }));
+  for (const [key, resolve] of overrides.named) {
+    const [protocol, name] = key.split("\u0000") as [string, string];
+    if (!registry.has(protocol, name)) container.bind(registry.protocol(protocol).token).toDynamicValue(resolve).inTransientScope().whenNamed(name);
   }
-  throw new TypeError("an override needs useValue, useClass or useFactory");
+  for (const module of modules) await container.loadAsync(module);
+  await loadPluginModules(registry, container);
+  // Last, so an override beats a binding made by the host's or a plugin's module too.
+  for (const o of overrides.others) {
+    if (container.isCurrentBound(o.token as never)) await container.unbindAsync(o.token as never);
+    const binding = container
+      .bind(o.token as never)
+      .toDynamicValue(o.resolve as never)
+      .inTransientScope();
+    if (o.name !== undefined) binding.whenNamed(o.name);
+  }
+}
+
+function isSingleton(registry: Registry, plan: SelectionPlan, overrides: OverridePlan, protocol: string, name: string | undefined): boolean {
+  if (name === undefined) {
+    if (overrides.defaults.has(protocol)) return true;
+    const selected = plan.defaults.get(protocol);
+    if (selected === undefined) return false;
+    name = selected;
+  }
+  if (overrides.named.has(`${protocol}\u0000${name}`)) return true;
+  return registry.has(protocol, name) && registry.entry(protocol, name).scope === "singleton";
 }
 
 export type { LoadedConfig, Registry };

@@ -47,6 +47,7 @@ export function refOf(entry: ImplementationEntry): ImplementationRef {
  */
 export class LazyImplementation {
   private pending: Promise<unknown> | undefined;
+  private validatedConfig: Promise<unknown> | undefined;
 
   constructor(
     readonly entry: ImplementationEntry,
@@ -65,6 +66,17 @@ export class LazyImplementation {
     return this.pending;
   }
 
+  /** The entry's validated config block; checked once, and again after a failure. */
+  config(): Promise<unknown> {
+    if (!this.validatedConfig) {
+      this.validatedConfig = this.context.configFor(this.entry);
+      this.validatedConfig.catch(() => {
+        this.validatedConfig = undefined;
+      });
+    }
+    return this.validatedConfig;
+  }
+
   private async create(): Promise<unknown> {
     const ref = refOf(this.entry);
     let mod: Record<string, unknown>;
@@ -81,7 +93,7 @@ export class LazyImplementation {
         `the module has no export "${this.entry.class.exportName}" (it exports: ${names.join(", ") || "nothing"}); fix "class:" in ${this.entry.location.file}`,
       );
     }
-    const config = await this.context.configFor(this.entry);
+    const config = await this.config();
     const child = new Container({ parent: this.context.container });
     child.bind(PLUGIN_CONFIG).toConstantValue(config);
     child.bind(PLUGIN_ENTRY).toConstantValue(this.entry);

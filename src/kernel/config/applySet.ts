@@ -1,5 +1,6 @@
 import { parse } from "yaml";
-import { UsageError } from "../errors/errors.js";
+import { ConfigInvalidError, UsageError } from "../errors/errors.js";
+import { assertSafeKeys, isForbiddenKey } from "./safeKeys.js";
 
 /**
  * Applies one `--set a.b=c` to a plain config object. The value is read as YAML, so numbers,
@@ -7,9 +8,19 @@ import { UsageError } from "../errors/errors.js";
  */
 export function applySet(target: Record<string, unknown>, assignment: string): string[] {
   const eq = assignment.indexOf("=");
-  if (eq <= 0) throw new UsageError(`--set expects key=value (for example --set timing.concurrency=4), got "${assignment}"`);
+  if (eq <= 0)
+    throw new UsageError(
+      `--set expects key=value (for example --set timing.concurrency=4), got an argument without "=" (its text is not repeated: it may hold a secret)`,
+    );
   const path = assignment.slice(0, eq).trim().split(".");
   if (path.some((p) => p === "")) throw new UsageError(`--set key "${assignment.slice(0, eq)}" has an empty segment`);
+  const bad = path.find(isForbiddenKey);
+  if (bad !== undefined) {
+    const key = assignment.slice(0, eq);
+    throw new ConfigInvalidError([
+      { path: key, message: `key "${bad}" is not allowed in config (it would reach an object's prototype)`, location: { file: `--set ${key}` } },
+    ]);
+  }
   const text = assignment.slice(eq + 1);
   let value: unknown;
   try {
@@ -17,6 +28,7 @@ export function applySet(target: Record<string, unknown>, assignment: string): s
   } catch {
     value = text;
   }
+  assertSafeKeys(value, (rest) => ({ file: `--set ${[...path, ...rest].join(".")}` }));
   let node = target;
   for (const key of path.slice(0, -1)) {
     const next = node[key];

@@ -1,15 +1,19 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type Document, LineCounter, parseDocument } from "yaml";
-import { AppConfig } from "../../profiler/config/AppConfig.js";
 import type { SourceLocation } from "../errors/AiperfError.js";
 import { ConfigInvalidError, type ConfigIssue } from "../errors/errors.js";
 import { yamlLocation } from "../registry/yamlLocation.js";
 import { validateClass } from "../util/validateClass.js";
 import { applySet } from "./applySet.js";
 import { type InterpolationIssue, interpolateEnv } from "./interpolateEnv.js";
+import { KernelConfig } from "./KernelConfig.js";
+import { assertSafeKeys } from "./safeKeys.js";
 
-/** Where config comes from. Later sources override earlier ones: file, then `set`. */
+/**
+ * Where config comes from. Later sources override earlier ones: file, then `set`.
+ * @public
+ */
 export interface ConfigSource {
   /** A YAML file path, or an already parsed object. */
   config?: string | Record<string, unknown> | undefined;
@@ -19,9 +23,26 @@ export interface ConfigSource {
   env?: Record<string, string | undefined> | undefined;
 }
 
-/** A validated config and what is needed to point at its keys. */
-export interface LoadedConfig {
-  config: AppConfig;
+/**
+ * How a host reads its config: the class that validates it (with a `plugins` section) and a hook
+ * that reshapes the plain object first (shorthands, keys routed elsewhere).
+ * @public
+ */
+export interface ConfigSchema<T extends KernelConfig = KernelConfig> {
+  configClass?: new () => T;
+  /**
+   * Runs after `${VAR}` substitution and `--set`, before validation: returns the object to
+   * validate (a reshaped copy; `raw` stays as written).
+   */
+  prepare?: (raw: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/**
+ * A validated config and what is needed to point at its keys.
+ * @public
+ */
+export interface LoadedConfig<T extends KernelConfig = KernelConfig> {
+  config: T;
   /** The plain object that was validated (after substitution and `--set`). */
   raw: Record<string, unknown>;
   /** The config file, if any. */
@@ -32,22 +53,12 @@ export interface LoadedConfig {
   locate(keyPath: readonly (string | number)[]): SourceLocation | undefined;
 }
 
-/** `phase_hooks: [name]` is shorthand for `[{ name }]`. */
-function expandShorthand(raw: Record<string, unknown>): void {
-  const plugins = raw.plugins as Record<string, unknown> | undefined;
-  if (!plugins || typeof plugins !== "object") return;
-  for (const key of ["phase_hooks", "post_processors"]) {
-    const list = plugins[key];
-    if (Array.isArray(list)) plugins[key] = list.map((item) => (typeof item === "string" ? { name: item } : item));
-  }
-}
-
 /**
  * Reads, substitutes, overrides and validates the app config (DESIGN §8). Throws
  * `ConfigInvalidError` (`AIPERF_CONFIG_INVALID`) listing every problem with file:line:col; no
  * message ever includes a config value, so secrets cannot leak through errors.
  */
-export function loadConfig(source: ConfigSource = {}): LoadedConfig {
+export function loadConfig<T extends KernelConfig = KernelConfig>(source: ConfigSource = {}, schema: ConfigSchema<T> = {}): LoadedConfig<T> {
   let raw: Record<string, unknown> = {};
   let doc: Document | undefined;
   let lineCounter: LineCounter | undefined;
@@ -80,7 +91,10 @@ export function loadConfig(source: ConfigSource = {}): LoadedConfig {
       }
       raw = js as Record<string, unknown>;
     }
+    const parsed = { doc, lineCounter, file };
+    assertSafeKeys(raw, (keyPath) => yamlLocation(parsed.doc, parsed.lineCounter, parsed.file, keyPath, "key"));
   } else if (source.config) {
+    assertSafeKeys(source.config);
     raw = structuredClone(source.config);
   }
 
@@ -91,7 +105,7 @@ export function loadConfig(source: ConfigSource = {}): LoadedConfig {
     const keyPath = applySet(raw, assignment);
     setPaths.set(keyPath.join("."), assignment.slice(0, assignment.indexOf("=")));
   }
-  expandShorthand(raw);
+  const prepared = schema.prepare ? schema.prepare(structuredClone(raw)) : raw;
 
   const locate = (keyPath: readonly (string | number)[]): SourceLocation | undefined => {
     const dotted = keyPath.join(".");
@@ -102,11 +116,10 @@ export function loadConfig(source: ConfigSource = {}): LoadedConfig {
     return undefined;
   };
   const issues: ConfigIssue[] = interpolationIssues.map((i) => withLocation(i.path, i.message, locate(i.path)));
-  const validated = validateClass(AppConfig, raw);
+  const validated = validateClass((schema.configClass ?? KernelConfig) as new () => T, prepared);
   for (const issue of validated.issues) issues.push(withLocation(issue.path, issue.message, locate(issue.path)));
   if (issues.length > 0) throw new ConfigInvalidError(issues);
   const baseDir = file ? path.dirname(file) : process.cwd();
-  if (validated.value.dataset.file) validated.value.dataset.file = path.resolve(baseDir, validated.value.dataset.file);
 
   return {
     config: validated.value,

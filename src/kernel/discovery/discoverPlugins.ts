@@ -1,5 +1,4 @@
 import path from "node:path";
-import { BUILTIN_PROTOCOLS } from "../../profiler/protocols/builtinProtocols.js";
 import { ErrorCode } from "../errors/codes.js";
 import { defineProtocol, type Protocol } from "../protocol/defineProtocol.js";
 import { Registry } from "../registry/Registry.js";
@@ -7,7 +6,7 @@ import { resolveConflicts } from "../registry/resolveConflicts.js";
 import type { ImplementationEntry, ParsedManifest, PluginRecord, RegistryProblem } from "../registry/types.js";
 import { closestName } from "../util/closestName.js";
 import { normalizeName } from "../util/normalizeName.js";
-import { findPluginSources } from "./findPluginSources.js";
+import { type BuiltinRegistry, findPluginSources } from "./findPluginSources.js";
 import { frameworkPackage } from "./frameworkRoot.js";
 import { type ManifestReader, plainManifestReader } from "./manifestCache.js";
 
@@ -19,8 +18,12 @@ export interface DiscoveryOptions {
   paths?: readonly string[];
   /** Plugin names to ignore (config `plugins.disabled`). */
   disabled?: readonly string[];
-  /** Read the built-in registry (default true). */
-  builtin?: boolean;
+  /** The host's extension points; plugins may define more under `protocols:`. */
+  protocols?: readonly Protocol[];
+  /** The host's own registries of built-in implementations, read first. */
+  builtin?: readonly BuiltinRegistry[];
+  /** The package.json field that marks the host's plugin packages (default `aiperf`). */
+  manifestField?: string;
   /** Reads and parses registries; the manifest cache plugs in here. Default: no cache. */
   reader?: ManifestReader;
 }
@@ -35,6 +38,7 @@ export async function discoverPlugins(options: DiscoveryOptions): Promise<Regist
     root: options.root,
     paths: (options.paths ?? []).map((p) => path.resolve(options.root, p)),
     ...(options.builtin === undefined ? {} : { builtin: options.builtin }),
+    ...(options.manifestField === undefined ? {} : { manifestField: options.manifestField }),
   });
   const problems: RegistryProblem[] = [...found.problems];
   const disabled = new Set((options.disabled ?? []).map(normalizeName));
@@ -100,7 +104,7 @@ export async function discoverPlugins(options: DiscoveryOptions): Promise<Regist
   }
 
   // Protocols first, so a plugin may use a protocol another plugin defines.
-  const protocols = new Map<string, Protocol>(BUILTIN_PROTOCOLS.map((p) => [p.name, p]));
+  const protocols = new Map<string, Protocol>((options.protocols ?? []).map((p) => [p.name, p]));
   for (const { plugin, manifest } of manifests) {
     if (plugin.skipped || hasErrors(plugin)) continue;
     for (const def of manifest.protocols) {

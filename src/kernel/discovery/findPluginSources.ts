@@ -6,11 +6,21 @@ import { frameworkPackage } from "./frameworkRoot.js";
 import type { PluginSource } from "./PluginSource.js";
 
 interface PackageJson {
-  name?: string;
+  name?: unknown;
+  version?: unknown;
+  dependencies?: unknown;
+  optionalDependencies?: unknown;
+  [field: string]: unknown;
+}
+
+/** A host's own registry of built-in implementations. */
+export interface BuiltinRegistry {
+  /** The registry.yaml file. */
+  file: string;
+  /** The folder its class paths must stay inside (default: the file's folder). */
+  root?: string;
+  /** Version shown for it (default: the framework's). */
   version?: string;
-  dependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-  aiperf?: { registry?: string };
 }
 
 /** Where to look (DESIGN §5). */
@@ -19,18 +29,33 @@ export interface SourceOptions {
   root: string;
   /** Extra plugin folders from config `plugins.paths`, already absolute. */
   paths: readonly string[];
-  /** Skip the built-in registry (tests of discovery alone). */
-  builtin?: boolean;
+  /** The host's built-in registries, read first, in order (origin `builtin`). */
+  builtin?: readonly BuiltinRegistry[];
+  /** The package.json field that marks a plugin package: `{ "<field>": { "registry": "registry.yaml" } }`. Default `aiperf`. */
+  manifestField?: string;
+}
+
+/** The registry path a package.json declares under the host's manifest field, if any. */
+function declaredRegistry(pkg: PackageJson | undefined, field: string): string | undefined {
+  const marker = pkg?.[field];
+  if (marker === null || typeof marker !== "object") return undefined;
+  const registry = (marker as { registry?: unknown }).registry;
+  return typeof registry === "string" && registry !== "" ? registry : undefined;
 }
 
 function readJson(file: string): PackageJson | undefined {
   // Most plugin folders have no package.json: check first rather than pay for a thrown ENOENT.
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as PackageJson;
+    const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as PackageJson) : undefined;
   } catch {
     return undefined;
   }
+}
+
+function objectOr(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function isDirectory(p: string): boolean {
@@ -56,17 +81,19 @@ function findPackageDir(root: string, name: string): string | undefined {
 /**
  * A folder is a plugin when its package.json has `aiperf.registry`, or it holds a registry.yaml.
  */
-function folderSource(dir: string, origin: PluginSource["origin"]): PluginSource | undefined {
+function folderSource(dir: string, origin: PluginSource["origin"], field: string): PluginSource | undefined {
   const root = realpathSync.native(dir);
   const pkg = readJson(path.join(root, "package.json"));
-  const registry = pkg?.aiperf?.registry ?? (existsSync(path.join(root, "registry.yaml")) ? "registry.yaml" : undefined);
+  const registry = declaredRegistry(pkg, field) ?? (existsSync(path.join(root, "registry.yaml")) ? "registry.yaml" : undefined);
   if (!registry) return undefined;
+  return { origin, root, registryFile: path.resolve(root, registry), ...packageInfo(pkg) };
+}
+
+/** Name and version of a package.json, when they are strings (a hostile one may say `"name": 42`). */
+function packageInfo(pkg: PackageJson | undefined): { packageName?: string; packageVersion?: string } {
   return {
-    origin,
-    root,
-    registryFile: path.resolve(root, registry),
-    ...(pkg?.name ? { packageName: pkg.name } : {}),
-    ...(pkg?.version ? { packageVersion: pkg.version } : {}),
+    ...(typeof pkg?.name === "string" && pkg.name !== "" ? { packageName: pkg.name } : {}),
+    ...(typeof pkg?.version === "string" && pkg.version !== "" ? { packageVersion: pkg.version } : {}),
   };
 }
 
@@ -78,23 +105,24 @@ export function findPluginSources(options: SourceOptions): { sources: PluginSour
   const sources: PluginSource[] = [];
   const problems: RegistryProblem[] = [];
   const framework = frameworkPackage();
-
-  if (options.builtin !== false) {
+  const field = options.manifestField ?? "aiperf";
+  for (const builtin of options.builtin ?? []) {
+    const registryFile = path.resolve(builtin.file);
     sources.push({
       origin: "builtin",
-      root: framework.root,
-      registryFile: path.join(framework.root, "registry.yaml"),
-      packageName: "aiperf",
-      packageVersion: framework.version,
+      root: path.resolve(builtin.root ?? path.dirname(registryFile)),
+      registryFile,
+      packageVersion: builtin.version ?? framework.version,
     });
   }
 
   const appManifest = path.join(options.root, "package.json");
   const app = readJson(appManifest);
   if (app) {
-    const optional = new Set(Object.keys(app.optionalDependencies ?? {}));
-    const names = [...new Set([...Object.keys(app.dependencies ?? {}), ...optional])];
+    const optional = new Set(Object.keys(objectOr(app.optionalDependencies)));
+    const names = [...new Set([...Object.keys(objectOr(app.dependencies)), ...optional])];
     for (const name of names) {
+      // The framework package is never a plugin of itself.
       if (name === "aiperf") continue;
       const dir = findPackageDir(options.root, name);
       if (!dir) {
@@ -109,14 +137,9 @@ export function findPluginSources(options: SourceOptions): { sources: PluginSour
         continue;
       }
       const pkg = readJson(path.join(dir, "package.json"));
-      if (!pkg?.aiperf?.registry) continue;
-      sources.push({
-        origin: "package",
-        root: dir,
-        registryFile: path.resolve(dir, pkg.aiperf.registry),
-        ...(pkg.name ? { packageName: pkg.name } : {}),
-        ...(pkg.version ? { packageVersion: pkg.version } : {}),
-      });
+      const registry = declaredRegistry(pkg, field);
+      if (!registry) continue;
+      sources.push({ origin: "package", root: dir, registryFile: path.resolve(dir, registry), ...packageInfo(pkg) });
     }
   }
 
@@ -125,7 +148,7 @@ export function findPluginSources(options: SourceOptions): { sources: PluginSour
     for (const child of readdirSync(local).sort()) {
       const dir = path.join(local, child);
       if (!isDirectory(dir)) continue;
-      const source = folderSource(dir, "local");
+      const source = folderSource(dir, "local", field);
       if (source) sources.push(source);
     }
   }
@@ -135,13 +158,13 @@ export function findPluginSources(options: SourceOptions): { sources: PluginSour
       problems.push({ code: ErrorCode.PluginNotFound, severity: "error", message: `plugins.paths entry ${dir} is not a folder`, location: { file: dir } });
       continue;
     }
-    const source = folderSource(dir, "path");
+    const source = folderSource(dir, "path", field);
     if (source) sources.push(source);
     else
       problems.push({
         code: ErrorCode.PluginNotFound,
         severity: "error",
-        message: `plugins.paths entry ${dir} has no registry.yaml (nor a package.json with "aiperf": { "registry": ... })`,
+        message: `plugins.paths entry ${dir} has no registry.yaml (nor a package.json with "${field}": { "registry": ... })`,
         location: { file: dir },
       });
   }

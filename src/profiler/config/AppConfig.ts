@@ -1,8 +1,26 @@
 import "reflect-metadata";
 import { Type } from "class-transformer";
-import { IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from "class-validator";
+import {
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  Validate,
+  ValidateNested,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from "class-validator";
+import { KernelConfig, PluginsConfig } from "../../kernel/config/KernelConfig.js";
 
-/** A named implementation with its own `config:` block (phase hooks, post-processors). */
+/**
+ * A named implementation with its own `config:` block (phase hooks, post-processors).
+ * @public
+ */
 export class ImplementationRefConfig {
   @IsString()
   name!: string;
@@ -12,23 +30,12 @@ export class ImplementationRefConfig {
   config?: Record<string, unknown>;
 }
 
-/** `plugins:` (DESIGN §8). */
-export class PluginsConfig {
-  /** Extra local plugin folders, relative to the config file. */
-  @IsArray()
-  @IsString({ each: true })
-  paths: string[] = [];
-
-  /** Plugin names to ignore. */
-  @IsArray()
-  @IsString({ each: true })
-  disabled: string[] = [];
-
-  /** Upper bound of one phase-hook call. */
-  @IsInt()
-  @Min(1)
-  hook_timeout_ms = 5000;
-
+/**
+ * The profiler's `plugins:` section: the kernel's keys, plus the phase hooks and post-processors
+ * to enable, in order.
+ * @public
+ */
+export class ProfilerPluginsConfig extends PluginsConfig {
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => ImplementationRefConfig)
@@ -38,14 +45,6 @@ export class PluginsConfig {
   @ValidateNested({ each: true })
   @Type(() => ImplementationRefConfig)
   post_processors: ImplementationRefConfig[] = [];
-
-  /** Selections for protocols the config has no section for (plugin-defined ones): protocol to name(s). */
-  @IsObject()
-  select: Record<string, string | string[]> = {};
-
-  /** Config blocks for any implementation, keyed `protocol.name`. */
-  @IsObject()
-  settings: Record<string, Record<string, unknown>> = {};
 }
 
 /** The embedded mock server's behaviour when `endpoint.url` is `embedded`. */
@@ -109,42 +108,23 @@ export class TransportConfig {
   type = "http";
 }
 
-/** `timing:`: how credits are issued. */
+/**
+ * `timing:`: how credits are issued. The profiler owns the keys that choose implementations and
+ * the run's seed; every other key belongs to the selected strategy and is validated by its
+ * registry `config:` class (see `ROUTED_SECTIONS`).
+ * @public
+ */
 export class TimingConfig {
   @IsString()
   strategy = "concurrency";
-
-  @IsInt()
-  @Min(1)
-  concurrency = 8;
-
-  /** Requests per second (request_rate). */
-  @IsOptional()
-  @IsNumber()
-  @Min(0.001)
-  rate?: number;
 
   /** request_rate_generator: constant or poisson. */
   @IsString()
   arrival = "constant";
 
-  /** Cap on in-flight requests in request_rate mode. */
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  max_concurrency?: number;
-
+  /** Seeds every random choice of the run (arrivals, the mock server). */
   @IsInt()
   seed = 0;
-
-  /** fixed_schedule: multiply trace timestamps by this (0.5 replays twice as fast). */
-  @IsNumber()
-  @Min(0)
-  time_scale = 1;
-
-  /** fixed_schedule: shift the trace so its first request is sent at once. */
-  @IsBoolean()
-  start_at_zero = true;
 }
 
 /** One phase's bounds: a request count, a duration, or both (whichever comes first). */
@@ -165,6 +145,18 @@ export class PhaseConfig {
   timeout_s?: number;
 }
 
+/** A phase must end somehow: by a request count, a duration, or both. */
+@ValidatorConstraint({ name: "boundedPhase" })
+class BoundedPhase implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    const phase = value as PhaseConfig | undefined;
+    return phase?.requests != null || phase?.duration_s != null;
+  }
+  defaultMessage(): string {
+    return "set requests or duration_s (or both: whichever comes first ends the phase)";
+  }
+}
+
 /** `phases:`. */
 export class PhasesConfig {
   @ValidateNested()
@@ -172,6 +164,7 @@ export class PhasesConfig {
   warmup: PhaseConfig = Object.assign(new PhaseConfig(), { requests: 20 });
 
   @ValidateNested()
+  @Validate(BoundedPhase)
   @Type(() => PhaseConfig)
   profiling: PhaseConfig = Object.assign(new PhaseConfig(), { requests: 500, timeout_s: 120 });
 }
@@ -256,11 +249,14 @@ export class ServiceManagerConfig {
   communication_client = "in_process";
 }
 
-/** The whole config (DESIGN §8); every key has a default. */
-export class AppConfig {
+/**
+ * The profiler's whole config; every key has a default.
+ * @public
+ */
+export class AppConfig extends KernelConfig {
   @ValidateNested()
-  @Type(() => PluginsConfig)
-  plugins: PluginsConfig = new PluginsConfig();
+  @Type(() => ProfilerPluginsConfig)
+  override plugins: ProfilerPluginsConfig = new ProfilerPluginsConfig();
 
   @ValidateNested()
   @Type(() => EndpointConfig)
@@ -295,7 +291,7 @@ export class AppConfig {
   service_manager: ServiceManagerConfig = new ServiceManagerConfig();
 }
 
-/** Which config key picks which `one` protocol's implementation. */
+/** Which config key picks which `one` protocol's implementation. @internal */
 export const ONE_SELECTIONS: readonly { protocol: string; path: readonly string[] }[] = [
   { protocol: "endpoint", path: ["endpoint", "type"] },
   { protocol: "transport", path: ["transport", "type"] },
@@ -311,10 +307,20 @@ export const ONE_SELECTIONS: readonly { protocol: string; path: readonly string[
   { protocol: "communication_client", path: ["service_manager", "communication_client"] },
 ];
 
-/** Which config list enables which `many` protocol's implementations. */
+/** Which config list enables which `many` protocol's implementations. @internal */
 export const MANY_SELECTIONS: readonly { protocol: string; path: readonly string[] }[] = [
   { protocol: "phase_hook", path: ["plugins", "phase_hooks"] },
   { protocol: "post_processor", path: ["plugins", "post_processors"] },
   { protocol: "data_exporter", path: ["output", "data_exporters"] },
   { protocol: "console_exporter", path: ["output", "console_exporters"] },
+];
+
+/**
+ * Sections whose keys belong to the selected implementation: the profiler keeps `owned` keys
+ * (selectors and the run's seed) and hands the rest to the implementation's `config:` class, so a
+ * plugin strategy gets its own keys under `timing:` with file:line:col on a typo.
+ * @internal
+ */
+export const ROUTED_SECTIONS: readonly { section: string; protocol: string; owned: readonly string[]; selector: string }[] = [
+  { section: "timing", protocol: "timing_strategy", selector: "strategy", owned: ["strategy", "arrival", "seed"] },
 ];

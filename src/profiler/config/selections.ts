@@ -1,17 +1,7 @@
-import type { LoadedConfig } from "../../kernel/config/loadConfig.js";
+import type { Selection, Selections } from "../../kernel/app/Selections.js";
 import { normalizeName } from "../../kernel/util/normalizeName.js";
-import { MANY_SELECTIONS, ONE_SELECTIONS } from "./AppConfig.js";
-
-/** One implementation chosen by config. */
-export interface Selection {
-  name: string;
-  /** Config key that chose it (for error locations). */
-  path: (string | number)[];
-  /** False for values that only come from defaults: a missing default is skipped, not an error. */
-  explicit: boolean;
-  /** The implementation's own `config:` block. */
-  config?: Record<string, unknown>;
-}
+import { MANY_SELECTIONS, ONE_SELECTIONS, ROUTED_SECTIONS } from "./AppConfig.js";
+import type { ProfilerLoadedConfig } from "./loadProfilerConfig.js";
 
 function getPath(raw: unknown, keyPath: readonly (string | number)[]): unknown {
   let node = raw;
@@ -23,10 +13,12 @@ function getPath(raw: unknown, keyPath: readonly (string | number)[]): unknown {
 }
 
 /**
- * Which implementation each protocol uses, read from config: `one` protocols get a name,
- * `many` protocols an ordered list. `ui: auto` becomes progress on a terminal, simple elsewhere.
+ * Which implementation each profiler protocol uses, read from the profiler's own keys:
+ * `endpoint.type`, `timing.strategy`, … (`one`), `plugins.phase_hooks`, `output.data_exporters`, …
+ * (`many`). `ui: auto` becomes progress on a terminal, simple elsewhere. A routed section's other
+ * keys become the selected implementation's config block.
  */
-export function computeSelections(loaded: LoadedConfig, isTTY: boolean): { one: Map<string, Selection>; many: Map<string, Selection[]> } {
+export function computeSelections(loaded: ProfilerLoadedConfig, isTTY: boolean): Selections {
   const one = new Map<string, Selection>();
   const many = new Map<string, Selection[]>();
   const config = loaded.config as unknown as Record<string, unknown>;
@@ -35,6 +27,10 @@ export function computeSelections(loaded: LoadedConfig, isTTY: boolean): { one: 
     if (typeof value !== "string") continue;
     if (protocol === "ui" && value === "auto") value = isTTY ? "progress" : "simple";
     one.set(protocol, { name: normalizeName(value as string), path: [...path], explicit: getPath(loaded.raw, path) !== undefined });
+  }
+  for (const { section, protocol } of ROUTED_SECTIONS) {
+    const sel = one.get(protocol);
+    if (sel) Object.assign(sel, { config: loaded.routed.get(section) ?? {}, configPath: [section] });
   }
   for (const { protocol, path } of MANY_SELECTIONS) {
     const list = getPath(config, path);
@@ -47,17 +43,6 @@ export function computeSelections(loaded: LoadedConfig, isTTY: boolean): { one: 
         return { name: normalizeName(ref.name), path: [...path, i], explicit, ...(ref.config ? { config: ref.config } : {}) };
       }),
     );
-  }
-  for (const [protocol, value] of Object.entries(loaded.config.plugins.select)) {
-    const names = Array.isArray(value) ? value : [value];
-    const key = normalizeName(protocol);
-    const selections = names.map((n, i) => ({
-      name: normalizeName(String(n)),
-      path: ["plugins", "select", protocol, ...(Array.isArray(value) ? [i] : [])],
-      explicit: true,
-    }));
-    many.set(key, selections);
-    if (selections[0]) one.set(key, selections[0]);
   }
   return { one, many };
 }

@@ -20,10 +20,19 @@ export interface CreditSender {
   inFlight(): number;
 }
 
-/** Concurrency, request rate, fixed schedule. */
+/**
+ * Concurrency, request rate, fixed schedule. A strategy's own `timing:` keys arrive through
+ * `PLUGIN_CONFIG`, validated by its registry `config:` class.
+ * @public
+ */
 export interface TimingStrategy {
   /** Resolves when sending is complete (requests may still be in flight). */
   run(sender: CreditSender): Promise<void>;
+  /**
+   * The most requests this strategy may keep in flight: the connection budget the transport is
+   * sized to. Undefined (or absent): unbounded, and the transport uses its default pool.
+   */
+  maxInFlight?(): number | undefined;
 }
 
 /** Decides when credits (requests) are issued */

@@ -1,0 +1,14 @@
+import "reflect-metadata";
+import { IsBoolean, IsNumber, Min } from "class-validator";
+
+/** `timing:` keys of the built-in `fixed_schedule` strategy (trace replay). */
+export class FixedScheduleConfig {
+  /** Multiplies trace timestamps (0.5 replays twice as fast). */
+  @IsNumber()
+  @Min(0)
+  time_scale = 1;
+
+  /** Shift the trace so its first request is sent at once. */
+  @IsBoolean()
+  start_at_zero = true;
+}

@@ -1,0 +1,44 @@
+import "reflect-metadata";
+import { Type } from "class-transformer";
+import { IsArray, IsInt, IsObject, IsString, Min, ValidateNested } from "class-validator";
+
+/**
+ * The `plugins:` section, owned by the kernel: which plugins are read and which implementations
+ * are chosen. A host extends this class to add its own keys to the section.
+ * @public
+ */
+export class PluginsConfig {
+  /** Extra local plugin folders, relative to the config file (for a config object: to the app root). */
+  @IsArray()
+  @IsString({ each: true })
+  paths: string[] = [];
+
+  /** Plugin names to ignore. */
+  @IsArray()
+  @IsString({ each: true })
+  disabled: string[] = [];
+
+  /** Upper bound of one hook call (the host decides which calls are hooks). */
+  @IsInt()
+  @Min(1)
+  hook_timeout_ms = 5000;
+
+  /** Protocol to implementation name (`one`) or names (`many`), for protocols the host maps no key to. */
+  @IsObject()
+  select: Record<string, string | string[]> = {};
+
+  /** Config blocks for any implementation, keyed `protocol.name`. */
+  @IsObject()
+  settings: Record<string, Record<string, unknown>> = {};
+}
+
+/**
+ * The config every app has: only `plugins:`. A host passes its own class (with `plugins` of
+ * `PluginsConfig` or a subclass, and its own sections) to `createApp({ configClass })`.
+ * @public
+ */
+export class KernelConfig {
+  @ValidateNested()
+  @Type(() => PluginsConfig)
+  plugins: PluginsConfig = new PluginsConfig();
+}

@@ -1,0 +1,62 @@
+import path from "node:path";
+import { type ConfigSource, type LoadedConfig, loadConfig } from "../../kernel/config/loadConfig.js";
+import { AppConfig, ROUTED_SECTIONS } from "./AppConfig.js";
+
+/**
+ * The profiler's loaded config, with the blocks of routed sections (the `timing:` keys that
+ * belong to the selected strategy) kept apart for that implementation's config class.
+ * @public
+ */
+export interface ProfilerLoadedConfig extends LoadedConfig<AppConfig> {
+  /** section → the keys the profiler does not own, as written (after `${VAR}` and `--set`). */
+  routed: Map<string, Record<string, unknown>>;
+}
+
+/** `phase_hooks: [name]` is shorthand for `[{ name }]`. */
+function expandShorthand(raw: Record<string, unknown>): void {
+  const plugins = raw.plugins as Record<string, unknown> | undefined;
+  if (!plugins || typeof plugins !== "object") return;
+  for (const key of ["phase_hooks", "post_processors"]) {
+    const list = plugins[key];
+    if (Array.isArray(list)) plugins[key] = list.map((item) => (typeof item === "string" ? { name: item } : item));
+  }
+}
+
+/**
+ * Splits each routed section: owned keys stay for `AppConfig`, the rest goes to the selected
+ * implementation. A key set to `null` is unset (how `--concurrency` drops a file's `rate`).
+ */
+function routeSections(raw: Record<string, unknown>, routed: Map<string, Record<string, unknown>>): void {
+  for (const { section, owned } of ROUTED_SECTIONS) {
+    const block = raw[section];
+    if (block === null || typeof block !== "object" || Array.isArray(block)) continue;
+    const kept: Record<string, unknown> = {};
+    const rest: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(block)) {
+      if (owned.includes(key)) kept[key] = value;
+      else if (value !== null) rest[key] = value;
+    }
+    raw[section] = kept;
+    routed.set(section, rest);
+  }
+}
+
+/**
+ * Reads, substitutes, overrides and validates the profiler's config; `dataset.file` is made
+ * absolute against the config file's folder. Throws `AIPERF_CONFIG_INVALID` with file:line:col.
+ * @public
+ */
+export function loadProfilerConfig(source: ConfigSource = {}): ProfilerLoadedConfig {
+  const routed = new Map<string, Record<string, unknown>>();
+  const loaded = loadConfig<AppConfig>(source, {
+    configClass: AppConfig,
+    prepare: (raw) => {
+      expandShorthand(raw);
+      routeSections(raw, routed);
+      return raw;
+    },
+  });
+  const dataset = loaded.config.dataset;
+  if (dataset.file) dataset.file = path.resolve(loaded.baseDir, dataset.file);
+  return Object.assign(loaded, { routed });
+}

@@ -1,0 +1,40 @@
+import type { App } from "../kernel/app/App.js";
+import { type CreateAppOptions, createApp } from "../kernel/app/createApp.js";
+import type { AppConfig } from "./config/AppConfig.js";
+import { loadProfilerConfig } from "./config/loadProfilerConfig.js";
+import { computeSelections } from "./config/selections.js";
+import { phaseOrchestratorModule } from "./phases/phaseOrchestratorModule.js";
+import { profilerHost } from "./profilerHost.js";
+
+/**
+ * Options of `createProfilerApp`: the kernel's, minus what the profiler decides itself (its
+ * protocols, built-in registry, config class and selections).
+ * @public
+ */
+export interface CreateProfilerAppOptions
+  extends Omit<CreateAppOptions<AppConfig>, "protocols" | "registry" | "configClass" | "prepareConfig" | "selections" | "loaded" | "manifestField"> {
+  /** Read the profiler's built-in registry (default true). */
+  builtin?: boolean;
+  /** Whether output goes to a terminal (decides `ui: auto`). Default: `process.stdout.isTTY`. */
+  isTTY?: boolean;
+}
+
+/**
+ * Builds a profiler app on the kernel: the profiler's protocols and built-in registry, its config
+ * class (with `timing:` keys routed to the selected strategy), and its selections from
+ * `endpoint.type`, `timing.strategy`, `ui` (auto: progress on a terminal), …
+ * @public
+ */
+export async function createProfilerApp(options: CreateProfilerAppOptions = {}): Promise<App<AppConfig>> {
+  const { builtin, isTTY, modules, ...rest } = options;
+  const loaded = loadProfilerConfig({ config: options.config, set: options.set, env: options.env });
+  const host = profilerHost(builtin === undefined ? {} : { builtin });
+  return createApp<AppConfig>({
+    ...rest,
+    loaded,
+    protocols: host.protocols,
+    registry: host.builtin,
+    selections: () => computeSelections(loaded, isTTY ?? Boolean(process.stdout.isTTY)),
+    modules: [phaseOrchestratorModule(), ...(modules ?? [])],
+  });
+}

@@ -1,0 +1,64 @@
+import type { App } from "../../kernel/app/App.js";
+import type { AppConfig } from "../config/AppConfig.js";
+import { MockServer } from "../protocols/MockServer.js";
+import type { ServiceManager } from "../protocols/ServiceManager.js";
+import type { TimingStrategy } from "../protocols/TimingStrategy.js";
+import { workerConfig } from "./workerConfig.js";
+
+/** Connections opened when the timing strategy sets no bound of its own (an open loop). */
+const UNBOUNDED_CONNECTIONS = 256;
+
+/**
+ * What a run sends to, for the run's lifetime: the embedded mock server when `endpoint.url` is
+ * `embedded`, and the service manager's request side sized to the strategy's connection budget.
+ * `open` and `close` are the only places either is started or stopped.
+ */
+export class RunTarget {
+  private mock: MockServer | undefined;
+  private opened = false;
+
+  constructor(
+    private readonly app: App<AppConfig>,
+    private readonly serviceManager: ServiceManager,
+    private readonly strategy: TimingStrategy,
+  ) {}
+
+  async open(): Promise<void> {
+    const config = this.app.config;
+    const url = config.endpoint.url === "embedded" ? await this.startMock() : config.endpoint.url;
+    await this.serviceManager.open({
+      transport: {
+        url,
+        connections: this.strategy.maxInFlight?.() ?? UNBOUNDED_CONNECTIONS,
+        ...(config.endpoint.api_key ? { apiKey: config.endpoint.api_key } : {}),
+        connectTimeoutMs: config.endpoint.connect_timeout_ms,
+        requestTimeoutMs: config.endpoint.request_timeout_ms,
+      },
+      config: workerConfig(this.app),
+      root: this.app.root,
+    });
+    this.opened = true;
+  }
+
+  /** Stops whatever `open` started, even when `open` failed half-way; never throws. */
+  async close(): Promise<void> {
+    if (this.opened) await this.serviceManager.close().catch((e: unknown) => this.app.logger.warn(`closing the service manager: ${String(e)}`));
+    this.opened = false;
+    await this.mock?.stop().catch(() => undefined);
+    this.mock = undefined;
+  }
+
+  private async startMock(): Promise<string> {
+    const config = this.app.config;
+    this.mock = await this.app.get(MockServer);
+    const m = config.endpoint.mock;
+    const { url } = await this.mock.start({
+      ttftMs: m.ttft_ms,
+      itlMs: m.itl_ms,
+      outputTokens: m.output_tokens,
+      errorRate: m.error_rate,
+      seed: config.timing.seed + 1,
+    });
+    return url;
+  }
+}

@@ -1,0 +1,69 @@
+import type { App } from "../../kernel/app/App.js";
+import { maskSecrets } from "../../kernel/config/maskSecrets.js";
+import type { AppConfig } from "../config/AppConfig.js";
+import { ROUTED_SECTIONS } from "../config/AppConfig.js";
+import { CreditPhase } from "../model/CreditPhase.js";
+import type { RecordMetrics } from "../model/MetricResult.js";
+import type { PhaseStats } from "../model/PhaseStats.js";
+import type { ProfileResults } from "../model/ProfileResults.js";
+import type { RequestRecord } from "../model/RequestRecord.js";
+import type { RecordProcessor } from "../protocols/RecordProcessor.js";
+import type { ResultsProcessor } from "../protocols/ResultsProcessor.js";
+import type { PhasesOutcome } from "./runPhases.js";
+
+/** What turns records into results. */
+export interface ResultParts {
+  recordProcessors: RecordProcessor[];
+  resultsProcessors: ResultsProcessor[];
+}
+
+const NO_STATS: PhaseStats = { phase: CreditPhase.Profiling, sent: 0, completed: 0, cancelled: 0, errors: 0, inFlight: 0, sentSessions: 0, timedOut: false };
+
+/** Groups error messages, most frequent first. */
+function groupErrors(records: readonly RequestRecord[]): { message: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const r of records) if (r.error !== undefined) counts.set(r.error, (counts.get(r.error) ?? 0) + 1);
+  return [...counts].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
+}
+
+/**
+ * The run's config as exported: the profiler's sections, each routed section completed with the
+ * selected implementation's validated keys (so `timing.concurrency` shows), secrets masked.
+ */
+async function exportedConfig(app: App<AppConfig>): Promise<Record<string, unknown>> {
+  const config = JSON.parse(JSON.stringify(app.config)) as Record<string, Record<string, unknown>>;
+  for (const { section, protocol } of ROUTED_SECTIONS) {
+    const own = (await app.configOf(protocol).catch(() => undefined)) as Record<string, unknown> | undefined;
+    config[section] = { ...config[section], ...JSON.parse(JSON.stringify(own ?? {})) };
+  }
+  return maskSecrets(config);
+}
+
+/** Per-record metrics, then every results processor over the profiling phase. */
+export async function buildResults(
+  app: App<AppConfig>,
+  parts: ResultParts,
+  measured: PhasesOutcome,
+  hookFailures: Record<string, number>,
+  run: { startedAt: Date; durationS: number; interrupted: boolean },
+): Promise<ProfileResults> {
+  const records = measured.records;
+  const metrics: RecordMetrics[] = records.map((record) => {
+    const merged: RecordMetrics = {};
+    for (const processor of parts.recordProcessors) Object.assign(merged, processor.process(record));
+    return merged;
+  });
+  const stats = measured.stats ?? NO_STATS;
+  return {
+    config: await exportedConfig(app),
+    phases: measured.phases,
+    metrics: parts.resultsProcessors.flatMap((p) => p.summarize({ records, metrics, stats })),
+    errors: groupErrors(records),
+    hookFailures: { ...hookFailures },
+    postProcessing: measured.postProcessing,
+    records,
+    startedAt: run.startedAt.toISOString(),
+    durationS: run.durationS,
+    interrupted: run.interrupted,
+  };
+}

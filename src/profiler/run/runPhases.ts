@@ -1,0 +1,92 @@
+import type { App } from "../../kernel/app/App.js";
+import type { AppConfig } from "../config/AppConfig.js";
+import { CreditPhase } from "../model/CreditPhase.js";
+import type { PhaseStats } from "../model/PhaseStats.js";
+import type { ProcessingResult } from "../model/ProcessingResult.js";
+import type { RequestRecord } from "../model/RequestRecord.js";
+import type { Turn } from "../model/Turn.js";
+import type { PhaseDriverContext, PhaseOrchestrator } from "../phases/PhaseOrchestrator.js";
+import type { DatasetSampler } from "../protocols/DatasetSampler.js";
+import type { Endpoint } from "../protocols/Endpoint.js";
+import type { ServiceManager } from "../protocols/ServiceManager.js";
+import type { Ui } from "../protocols/Ui.js";
+import { PhaseSender } from "./PhaseSender.js";
+
+/** What the phases of a run need, resolved before the first one. */
+export interface PhaseParts {
+  orchestrator: PhaseOrchestrator;
+  endpoint: Endpoint;
+  sampler: DatasetSampler;
+  serviceManager: ServiceManager;
+  ui: Ui;
+  dataset: readonly Turn[];
+}
+
+/** What the phases measured. */
+export interface PhasesOutcome {
+  phases: PhaseStats[];
+  postProcessing: ProcessingResult[];
+  /** Records and stats of the profiling phase (warm-up is excluded from metrics). */
+  records: RequestRecord[];
+  stats: PhaseStats | undefined;
+}
+
+/** Runs warm-up (when it has bounds) then profiling, stopping early when `interrupt` aborts. */
+export async function runPhases(app: App<AppConfig>, parts: PhaseParts, interrupt: AbortSignal | undefined, graceMs: number): Promise<PhasesOutcome> {
+  const outcome: PhasesOutcome = { phases: [], postProcessing: [], records: [], stats: undefined };
+  for (const phase of [CreditPhase.Warmup, CreditPhase.Profiling] as const) {
+    const bounds = app.config.phases[phase];
+    if (interrupt?.aborted) break;
+    if (phase === CreditPhase.Warmup && !bounds.requests && !bounds.duration_s) continue;
+    const result = await parts.orchestrator.runPhase(
+      phase,
+      {
+        ...(bounds.requests === undefined ? {} : { expected: bounds.requests }),
+        ...(bounds.timeout_s === undefined ? {} : { timeoutMs: bounds.timeout_s * 1000 }),
+      },
+      (ctx) => drivePhase(app, parts, ctx, interrupt, graceMs),
+    );
+    outcome.phases.push(result.stats);
+    outcome.postProcessing.push(...result.postProcessing);
+    if (phase === CreditPhase.Profiling) {
+      outcome.records = result.records;
+      outcome.stats = result.stats;
+    }
+  }
+  return outcome;
+}
+
+/** One phase: the service manager issues credits through a sender, the UI shows progress. */
+async function drivePhase(
+  app: App<AppConfig>,
+  parts: PhaseParts,
+  ctx: PhaseDriverContext,
+  interrupt: AbortSignal | undefined,
+  graceMs: number,
+): Promise<RequestRecord[]> {
+  const { config } = app;
+  const bounds = config.phases[ctx.tracker.phase];
+  const sender = new PhaseSender(
+    ctx,
+    {
+      endpoint: parts.endpoint,
+      execute: (job, signal) => parts.serviceManager.execute(job, signal),
+      sampler: parts.sampler,
+      dataset: parts.dataset,
+      model: config.endpoint.model,
+      streaming: config.endpoint.streaming,
+    },
+    { requests: bounds.requests, durationMs: bounds.duration_s === undefined ? undefined : bounds.duration_s * 1000, interrupt, graceMs },
+  );
+  parts.ui.start(ctx.tracker.phase, bounds.requests);
+  const ticker = setInterval(() => parts.ui.update(ctx.tracker.createStats()), 200);
+  try {
+    await parts.serviceManager.run(sender);
+    await ctx.sendingComplete();
+    await sender.drain();
+  } finally {
+    clearInterval(ticker);
+    parts.ui.stop(ctx.tracker.createStats());
+  }
+  return sender.records;
+}
