@@ -53,81 +53,80 @@ export interface LoadedConfig<T extends KernelConfig = KernelConfig> {
   locate(keyPath: readonly (string | number)[]): SourceLocation | undefined;
 }
 
-/**
- * Reads, substitutes, overrides and validates the app config (DESIGN §8). Throws
- * `ConfigInvalidError` (`AIPERF_CONFIG_INVALID`) listing every problem with file:line:col; no
- * message ever includes a config value, so secrets cannot leak through errors.
- */
-export function loadConfig<T extends KernelConfig = KernelConfig>(source: ConfigSource = {}, schema: ConfigSchema<T> = {}): LoadedConfig<T> {
-  let raw: Record<string, unknown> = {};
-  let doc: Document | undefined;
-  let lineCounter: LineCounter | undefined;
-  let file: string | undefined;
-  if (typeof source.config === "string") {
-    file = path.resolve(source.config);
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      throw new ConfigInvalidError([
-        { path: "", message: `cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, location: { file } },
-      ]);
-    }
-    lineCounter = new LineCounter();
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      throw new ConfigInvalidError(
-        doc.errors.map((e) => ({
-          path: "",
-          message: `YAML syntax error: ${e.message.split("\n")[0]}`,
-          location: { file: file as string, line: e.linePos?.[0].line ?? 1, col: e.linePos?.[0].col ?? 1 },
-        })),
-      );
-    }
-    const js = doc.toJS() as unknown;
-    if (js !== null && js !== undefined) {
-      if (typeof js !== "object" || Array.isArray(js)) {
-        throw new ConfigInvalidError([{ path: "", message: "the config file must be a mapping of keys to values", location: { file, line: 1, col: 1 } }]);
-      }
-      raw = js as Record<string, unknown>;
-    }
-    const parsed = { doc, lineCounter, file };
-    assertSafeKeys(raw, (keyPath) => yamlLocation(parsed.doc, parsed.lineCounter, parsed.file, keyPath, "key"));
-  } else if (source.config) {
-    assertSafeKeys(source.config);
-    raw = structuredClone(source.config);
-  }
+type Locate = (keyPath: readonly (string | number)[]) => SourceLocation | undefined;
 
-  const setPaths = new Map<string, string>();
+/** Reads and parses a YAML config file; every problem is a coded error naming the file. */
+function readConfigFile(file: string): { raw: Record<string, unknown>; locate: Locate } {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ConfigInvalidError([
+      { path: "", message: `cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, location: { file } },
+    ]);
+  }
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigInvalidError(
+      doc.errors.map((e) => ({
+        path: "",
+        message: `YAML syntax error: ${e.message.split("\n")[0]}`,
+        location: { file, line: e.linePos?.[0].line ?? 1, col: e.linePos?.[0].col ?? 1 },
+      })),
+    );
+  }
+  const locate: Locate = (keyPath) => yamlLocation(doc, lineCounter, file, keyPath, "key");
+  const js = doc.toJS() as unknown;
+  if (js === null || js === undefined) return { raw: {}, locate };
+  if (typeof js !== "object" || Array.isArray(js)) {
+    throw new ConfigInvalidError([{ path: "", message: "the config file must be a mapping of keys to values", location: { file, line: 1, col: 1 } }]);
+  }
+  assertSafeKeys(js, locate);
+  return { raw: js as Record<string, unknown>, locate };
+}
+
+/** The plain config and where its keys are: the file (or a copy of the object) with `--set` applied. */
+function readSources(source: ConfigSource): { raw: Record<string, unknown>; interpolationIssues: InterpolationIssue[]; locate: Locate; file?: string } {
+  let raw: Record<string, unknown> = {};
+  let inFile: Locate = () => undefined;
+  const file = typeof source.config === "string" ? path.resolve(source.config) : undefined;
+  if (file) ({ raw, locate: inFile } = readConfigFile(file));
+  else if (source.config) {
+    assertSafeKeys(source.config);
+    raw = structuredClone(source.config as Record<string, unknown>);
+  }
   const interpolationIssues: InterpolationIssue[] = [];
   raw = interpolateEnv(raw, source.env ?? process.env, interpolationIssues) as Record<string, unknown>;
+  const setPaths = new Map<string, string>();
   for (const assignment of source.set ?? []) {
     const keyPath = applySet(raw, assignment);
     setPaths.set(keyPath.join("."), assignment.slice(0, assignment.indexOf("=")));
   }
-  const prepared = schema.prepare ? schema.prepare(structuredClone(raw)) : raw;
-
-  const locate = (keyPath: readonly (string | number)[]): SourceLocation | undefined => {
+  const locate: Locate = (keyPath) => {
     const dotted = keyPath.join(".");
     for (const [setPath, key] of setPaths) {
       if (dotted === setPath || dotted.startsWith(`${setPath}.`)) return { file: `--set ${key}` };
     }
-    if (doc && lineCounter && file) return yamlLocation(doc, lineCounter, file, keyPath, "key");
-    return undefined;
+    return inFile(keyPath);
   };
+  return { raw, interpolationIssues, locate, ...(file ? { file } : {}) };
+}
+
+/**
+ * Reads, substitutes, overrides and validates a config with the host's class. Throws
+ * `ConfigInvalidError` (`AIPERF_CONFIG_INVALID`) listing every problem with file:line:col; no
+ * message ever includes a config value, so secrets cannot leak through errors.
+ * @public
+ */
+export function loadConfig<T extends KernelConfig = KernelConfig>(source: ConfigSource = {}, schema: ConfigSchema<T> = {}): LoadedConfig<T> {
+  const { raw, interpolationIssues, locate, file } = readSources(source);
+  const prepared = schema.prepare ? schema.prepare(structuredClone(raw)) : raw;
   const issues: ConfigIssue[] = interpolationIssues.map((i) => withLocation(i.path, i.message, locate(i.path)));
   const validated = validateClass((schema.configClass ?? KernelConfig) as new () => T, prepared);
   for (const issue of validated.issues) issues.push(withLocation(issue.path, issue.message, locate(issue.path)));
   if (issues.length > 0) throw new ConfigInvalidError(issues);
-  const baseDir = file ? path.dirname(file) : process.cwd();
-
-  return {
-    config: validated.value,
-    raw,
-    ...(file ? { file } : {}),
-    baseDir,
-    locate,
-  };
+  return { config: validated.value, raw, ...(file ? { file } : {}), baseDir: file ? path.dirname(file) : process.cwd(), locate };
 }
 
 function withLocation(keyPath: (string | number)[], message: string, location: SourceLocation | undefined): ConfigIssue {
