@@ -25,7 +25,11 @@ export function scaffoldPlugin(name: string, parentDir: string): { dir: string; 
   const hookName = `${name.replace(/-/g, "_")}_hook`;
   const Hook = `${pascal(name)}Hook`;
   const Config = `${pascal(name)}Config`;
-  const range = `>=${frameworkPackage().version.split(".")[0]}.0.0 <${Number(frameworkPackage().version.split(".")[0]) + 1}`;
+  const framework = frameworkPackage();
+  const range = `>=${framework.version.split(".")[0]}.0.0 <${Number(framework.version.split(".")[0]) + 1}`;
+  // Develop against the very framework that made the plugin: a `file:` link installs with no
+  // registry access for aiperf. The peer range is what a published plugin promises.
+  const link = `file:${path.relative(dir, framework.root).split(path.sep).join("/") || "."}`;
   const files: Record<string, string> = {
     "package.json": `${JSON.stringify(
       {
@@ -37,7 +41,7 @@ export function scaffoldPlugin(name: string, parentDir: string): { dir: string; 
         files: ["registry.yaml", "src", "README.md"],
         scripts: { test: "node --test", validate: "aiperf plugins validate --import ." },
         peerDependencies: { aiperf: range, "class-validator": ">=0.14 <0.16" },
-        devDependencies: { aiperf: `^${frameworkPackage().version}` },
+        devDependencies: { aiperf: link, "class-validator": "0.15.1" },
       },
       null,
       2,
@@ -138,7 +142,14 @@ plugins:
       config: { log_file: ./artifacts/${name}.log, verbose: true }
 \`\`\`
 
-Develop: \`npm test\` (node's test runner), \`npm run validate\` (\`aiperf plugins validate --import .\`).
+Develop: \`npm install\`, then \`npm test\` (node's test runner) and \`npm run validate\`
+(\`aiperf plugins validate --import .\`).
+
+The package develops against the aiperf it was created from: \`devDependencies.aiperf\` is a
+\`file:\` link to that folder (${link}), so \`npm install\` needs no registry copy of aiperf. Before
+publishing, replace it with the published version (\`npm install -D aiperf@${range.split(" ")[0].slice(2)}\`
+or a packed tarball from \`npm pack\` in the framework); users get aiperf through the peer range
+\`${range}\`.
 `,
   };
   for (const [rel, content] of Object.entries(files)) {
