@@ -4,6 +4,7 @@ import { createConsoleLogger, type Logger } from "../kernel/app/Logger.js";
 import { collectSecrets, redact } from "../kernel/config/maskSecrets.js";
 import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
 import type { CliIO } from "./CliIO.js";
+import { parseDuration } from "./parseDuration.js";
 
 interface ProfileFlags {
   config?: string;
@@ -13,6 +14,7 @@ interface ProfileFlags {
   concurrency?: string;
   requestRate?: string;
   requests?: string;
+  duration?: string;
   workers?: string;
   streaming?: boolean;
   output?: string;
@@ -42,6 +44,11 @@ export function flagsToSet(flags: ProfileFlags): string[] {
     set.push("timing.strategy=concurrency", `timing.concurrency=${flags.concurrency}`, "timing.rate=null", "timing.max_concurrency=null", ...UNSET_SCHEDULE);
   }
   if (flags.requests !== undefined) set.push(`phases.profiling.requests=${flags.requests}`);
+  if (flags.duration !== undefined) {
+    set.push(`phases.profiling.duration_s=${parseDuration("--duration", flags.duration)}`);
+    // A duration alone is the run's length: the config file's request count no longer caps it.
+    if (flags.requests === undefined) set.push("phases.profiling.requests=null");
+  }
   if (flags.workers !== undefined) set.push("service_manager.type=multiprocess", `service_manager.workers=${flags.workers}`);
   if (flags.streaming !== undefined) set.push(`endpoint.streaming=${flags.streaming}`);
   return [...set, ...flags.set];
@@ -64,7 +71,8 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     .option("--model <name>", "model name sent in requests")
     .option("--concurrency <n>", "concurrency mode: keep N requests in flight (with --request-rate: the most in flight)")
     .option("--request-rate <r>", "request-rate mode: R requests per second")
-    .option("--requests <n>", "requests in the profiling phase")
+    .option("--requests <n>", "requests in the profiling phase (with --duration: whichever comes first)")
+    .option("--duration <time>", "profiling phase length, e.g. 60s, 5m (alone: no request cap; the phase timeout becomes the duration + 30 s)")
     .option("--workers <n>", "execute requests in N worker threads (service_manager: multiprocess)")
     .option("--streaming", "stream responses (SSE)")
     .option("--no-streaming", "do not stream responses")

@@ -127,7 +127,17 @@ export class TimingConfig {
   seed = 0;
 }
 
-/** One phase's bounds: a request count, a duration, or both (whichever comes first). */
+/** The longest duration or timeout Node's timers can hold (2^31 − 1 ms), in whole seconds. */
+export const MAX_PHASE_SECONDS = 2_147_483;
+
+/** How long in-flight requests may finish after a duration-bounded phase stops sending. */
+export const DURATION_GRACE_S = 30;
+
+/**
+ * One phase's bounds: a request count, a duration, or both (whichever comes first). A duration
+ * alone means no request cap.
+ * @public
+ */
 export class PhaseConfig {
   @IsOptional()
   @IsInt()
@@ -137,23 +147,32 @@ export class PhaseConfig {
   @IsOptional()
   @IsNumber()
   @Min(0)
+  @Max(MAX_PHASE_SECONDS)
   duration_s?: number;
 
+  /** Ends the phase, cancelling what is in flight. Default: the duration plus 30 s, else none. */
   @IsOptional()
   @IsNumber()
   @Min(0.001)
+  @Max(MAX_PHASE_SECONDS)
   timeout_s?: number;
 }
 
-/** A phase must end somehow: by a request count, a duration, or both. */
+/** The phase's timeout in seconds: `timeout_s`, else the duration plus a grace period, else none. */
+export function phaseTimeoutS(phase: PhaseConfig): number | undefined {
+  if (phase.timeout_s !== undefined) return phase.timeout_s;
+  return phase.duration_s === undefined ? undefined : Math.min(phase.duration_s + DURATION_GRACE_S, MAX_PHASE_SECONDS);
+}
+
+/** The profiling phase must end somehow and send something: at least one request, or a duration. */
 @ValidatorConstraint({ name: "boundedPhase" })
 class BoundedPhase implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     const phase = value as PhaseConfig | undefined;
-    return phase?.requests != null || phase?.duration_s != null;
+    return (phase?.requests != null && phase.requests >= 1) || (phase?.duration_s != null && phase.duration_s > 0);
   }
   defaultMessage(): string {
-    return "set requests or duration_s (or both: whichever comes first ends the phase)";
+    return "set requests (at least 1) or duration_s (or both: whichever comes first ends the phase)";
   }
 }
 
@@ -161,12 +180,12 @@ class BoundedPhase implements ValidatorConstraintInterface {
 export class PhasesConfig {
   @ValidateNested()
   @Type(() => PhaseConfig)
-  warmup: PhaseConfig = Object.assign(new PhaseConfig(), { requests: 20 });
+  warmup: PhaseConfig = Object.assign(new PhaseConfig(), { requests: 16 });
 
   @ValidateNested()
   @Validate(BoundedPhase)
   @Type(() => PhaseConfig)
-  profiling: PhaseConfig = Object.assign(new PhaseConfig(), { requests: 500, timeout_s: 120 });
+  profiling: PhaseConfig = Object.assign(new PhaseConfig(), { requests: 200 });
 }
 
 /** `dataset:`: what is sent. */

@@ -23,6 +23,27 @@ function expandShorthand(raw: Record<string, unknown>): void {
 }
 
 /**
+ * A phase given a duration but no request count has no request cap: without this, the class
+ * default count would end a `duration_s: 60` run after 200 requests.
+ */
+function uncapDurationPhases(raw: Record<string, unknown>): void {
+  const phases = raw.phases;
+  if (phases === null || typeof phases !== "object") return;
+  for (const phase of Object.values(phases as Record<string, unknown>)) {
+    if (phase === null || typeof phase !== "object") continue;
+    const bounds = phase as Record<string, unknown>;
+    if (bounds.duration_s != null && !("requests" in bounds)) bounds.requests = null;
+  }
+}
+
+/** `null` means "unset": the validated config carries undefined, as if the key were absent. */
+function unsetNulls(phases: AppConfig["phases"]): void {
+  for (const phase of [phases.warmup, phases.profiling]) {
+    for (const key of ["requests", "duration_s", "timeout_s"] as const) if (phase[key] === null) delete phase[key];
+  }
+}
+
+/**
  * Splits each routed section: owned keys stay for `AppConfig`, the rest goes to the selected
  * implementation. A key set to `null` is unset (how `--concurrency` drops a file's `rate`).
  */
@@ -52,10 +73,12 @@ export function loadProfilerConfig(source: ConfigSource = {}): ProfilerLoadedCon
     configClass: AppConfig,
     prepare: (raw) => {
       expandShorthand(raw);
+      uncapDurationPhases(raw);
       routeSections(raw, routed);
       return raw;
     },
   });
+  unsetNulls(loaded.config.phases);
   const dataset = loaded.config.dataset;
   if (dataset.file) dataset.file = path.resolve(loaded.baseDir, dataset.file);
   return Object.assign(loaded, { routed });

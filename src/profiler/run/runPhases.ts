@@ -1,5 +1,5 @@
 import type { App } from "../../kernel/app/App.js";
-import type { AppConfig } from "../config/AppConfig.js";
+import { type AppConfig, type PhaseConfig, phaseTimeoutS } from "../config/AppConfig.js";
 import { CreditPhase } from "../model/CreditPhase.js";
 import type { PhaseStats } from "../model/PhaseStats.js";
 import type { ProcessingResult } from "../model/ProcessingResult.js";
@@ -42,7 +42,7 @@ export async function runPhases(app: App<AppConfig>, parts: PhaseParts, interrup
       phase,
       {
         ...(bounds.requests === undefined ? {} : { expected: bounds.requests }),
-        ...(bounds.timeout_s === undefined ? {} : { timeoutMs: bounds.timeout_s * 1000 }),
+        ...timeoutOption(bounds),
       },
       (ctx) => drivePhase(app, parts, ctx, interrupt, graceMs),
     );
@@ -54,6 +54,11 @@ export async function runPhases(app: App<AppConfig>, parts: PhaseParts, interrup
     }
   }
   return outcome;
+}
+
+function timeoutOption(bounds: PhaseConfig): { timeoutMs?: number } {
+  const seconds = phaseTimeoutS(bounds);
+  return seconds === undefined ? {} : { timeoutMs: seconds * 1000 };
 }
 
 /** One phase: the service manager issues credits through a sender, the UI shows progress. */
