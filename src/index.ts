@@ -25,6 +25,7 @@ export {
 } from "./profiler/config/AppConfig.js";
 export { loadProfilerConfig, type ProfilerLoadedConfig } from "./profiler/config/loadProfilerConfig.js";
 export { type CreateProfilerAppOptions, createProfilerApp } from "./profiler/createProfilerApp.js";
+export { EndpointError, EndpointErrorCode } from "./profiler/errors/EndpointError.js";
 export type { LegacyFactory } from "./profiler/legacy/createLegacyFactory.js";
 export * from "./profiler/legacy/factories.js";
 export * from "./profiler/model/CreditPhase.js";

@@ -1,5 +1,6 @@
-import type { Endpoint, EndpointOptions, ParsedChunk, Turn } from "aiperf";
+import type { Endpoint, EndpointOptions, ParsedChunk, ProbeTarget, Turn } from "aiperf";
 import { parseOpenAIPayload } from "./parseOpenAIPayload.js";
+import { probeOpenAIServer } from "./probeOpenAIServer.js";
 
 /** Built-in `openai_chat`: `POST /v1/chat/completions`. */
 export class OpenAIChatEndpoint implements Endpoint {
@@ -17,5 +18,9 @@ export class OpenAIChatEndpoint implements Endpoint {
 
   parseResponse(payload: unknown): ParsedChunk {
     return parseOpenAIPayload(payload);
+  }
+
+  probe(target: ProbeTarget): Promise<void> {
+    return probeOpenAIServer(target);
   }
 }

@@ -1,5 +1,6 @@
-import type { Endpoint, EndpointOptions, ParsedChunk, Turn } from "aiperf";
+import type { Endpoint, EndpointOptions, ParsedChunk, ProbeTarget, Turn } from "aiperf";
 import { parseOpenAIPayload } from "./parseOpenAIPayload.js";
+import { probeOpenAIServer } from "./probeOpenAIServer.js";
 
 /** Built-in `openai_completions`: `POST /v1/completions` with the turn's messages as one prompt. */
 export class OpenAICompletionsEndpoint implements Endpoint {
@@ -17,5 +18,9 @@ export class OpenAICompletionsEndpoint implements Endpoint {
 
   parseResponse(payload: unknown): ParsedChunk {
     return parseOpenAIPayload(payload);
+  }
+
+  probe(target: ProbeTarget): Promise<void> {
+    return probeOpenAIServer(target);
   }
 }

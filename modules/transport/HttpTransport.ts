@@ -1,7 +1,8 @@
 import { StringDecoder } from "node:string_decoder";
 import { monotonicNs, type Transport, type TransportDataHandler, type TransportOptions, type TransportRequest } from "aiperf";
 import { type Dispatcher, Pool } from "undici";
-import { SseParser } from "./SseParser.js";
+import { describeNetworkError } from "./describeNetworkError.js";
+import { looksLikeEventStream, SseParser } from "./SseParser.js";
 
 /** Error bodies are kept only this long (for grouping error messages). */
 const ERROR_BODY_LIMIT = 2000;
@@ -30,6 +31,7 @@ export class HttpTransport implements Transport {
     });
     this.headers = ["content-type", "application/json", "accept", "application/json, text/event-stream"];
     if (options.apiKey) this.headers.push("authorization", `Bearer ${options.apiKey}`);
+    for (const [name, value] of Object.entries(options.headers ?? {})) this.headers.push(name.toLowerCase(), String(value));
     // Endpoints give full paths (/v1/...): accept base URLs with or without the /v1 suffix.
     this.basePath = url.pathname.replace(/\/$/, "").replace(/\/v1$/, "");
   }
@@ -40,6 +42,9 @@ export class HttpTransport implements Transport {
     return new Promise((resolve, reject) => {
       let status = 0;
       let sse: SseParser | undefined;
+      // Streaming asked, but no `text/event-stream` header: decide from the first bytes, as the
+      // OpenAI SDK does, rather than refuse a stream some servers label `application/json`.
+      let sniff = false;
       let at = 0;
       let text = "";
       const decoder = new StringDecoder("utf8");
@@ -60,11 +65,21 @@ export class HttpTransport implements Transport {
         onResponseStart(_c, statusCode, headers) {
           status = statusCode;
           const type = String(headers["content-type"] ?? "");
-          if (statusCode < 400 && request.streaming && type.includes("text/event-stream")) sse = new SseParser((data) => onData(data, at));
+          if (statusCode >= 400 || !request.streaming) return;
+          if (type.includes("text/event-stream")) sse = new SseParser((data) => onData(data, at));
+          else sniff = true;
         },
         onResponseData(_c, chunk) {
           at = monotonicNs();
           const piece = decoder.write(chunk);
+          if (sniff && (text + piece).trim().length > 0) {
+            sniff = false;
+            if (looksLikeEventStream(text + piece)) {
+              sse = new SseParser((data) => onData(data, at));
+              sse.push(text);
+              text = "";
+            }
+          }
           if (sse) sse.push(piece);
           else if (status < 400 || text.length < ERROR_BODY_LIMIT) text += piece;
         },
@@ -75,6 +90,10 @@ export class HttpTransport implements Transport {
             if (rest) sse.push(rest);
             if (sse.pending.trim().length > 0) {
               reject(new Error("the stream ended in the middle of an event"));
+              return;
+            }
+            if (sse.events === 0) {
+              reject(new Error("the event stream ended without a single data event"));
               return;
             }
             resolve({ status });
@@ -90,14 +109,14 @@ export class HttpTransport implements Transport {
         },
         onResponseError(_c, error) {
           cleanup();
-          reject(error);
+          reject(signal?.aborted ? error : new Error(describeNetworkError(error)));
         },
       };
       try {
         pool.dispatch({ method: "POST", path: this.basePath + request.path, headers: this.headers, body: request.body }, handler);
       } catch (error) {
         cleanup();
-        reject(error);
+        reject(new Error(describeNetworkError(error)));
       }
     });
   }

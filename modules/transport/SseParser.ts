@@ -1,37 +1,82 @@
 /**
  * Incremental Server-Sent Events parser: feed it decoded text as it arrives; it calls `onData`
  * with each event's `data` (multi-line data joined by "\n"). Comments and other fields are ignored.
+ * Work is linear in the bytes received: each push scans only the new text (plus one character),
+ * so one huge event arriving in many chunks costs no more than many small ones.
  */
 export class SseParser {
-  private buffer = "";
+  /** Text of the event being received, in arrival order (joined only once the event ends). */
+  private parts: string[] = [];
+  /** The last character buffered in `parts`: an event end ("\n\n") may straddle two chunks. */
+  private lastChar = "";
+  /** A "\r" that ended the last chunk: a line end whose "\n" may still follow. */
+  private carriageReturn = false;
+  private started = false;
+  /** Events that carried data. */
+  events = 0;
 
   constructor(private readonly onData: (data: string) => void) {}
 
   push(text: string): void {
-    this.buffer += text;
-    if (this.buffer.includes("\r")) {
-      // CRLF or CR line ends: normalize, but keep a trailing "\r" until we know whether "\n" follows.
-      const tail = this.buffer.endsWith("\r") ? "\r" : "";
-      this.buffer = this.buffer.slice(0, this.buffer.length - tail.length).replace(/\r\n?/g, "\n") + tail;
-    }
+    const piece = this.normalize(text);
+    if (piece.length === 0) return;
     let start = 0;
+    // The one straddling case: the previous chunk ended with "\n" and this one starts with "\n".
+    if (this.lastChar === "\n" && piece.charCodeAt(0) === 10) {
+      this.endEvent(this.take().slice(0, -1));
+      start = 1;
+    }
     for (;;) {
-      const end = this.buffer.indexOf("\n\n", start);
+      const end = piece.indexOf("\n\n", start);
       if (end === -1) break;
-      this.event(this.buffer.slice(start, end));
+      this.endEvent(this.take() + piece.slice(start, end));
       start = end + 2;
     }
-    if (start > 0) this.buffer = this.buffer.slice(start);
+    if (start < piece.length) {
+      this.parts.push(start === 0 ? piece : piece.slice(start));
+      this.lastChar = piece[piece.length - 1] as string;
+    }
+  }
+
+  /** Strips a leading byte-order mark and turns CRLF and CR line ends into "\n", across chunks. */
+  private normalize(text: string): string {
+    let piece = text;
+    if (!this.started && piece.length > 0) {
+      this.started = true;
+      // A byte-order mark before the first field would otherwise hide the first event.
+      if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+    }
+    if (this.carriageReturn) {
+      piece = `\r${piece}`;
+      this.carriageReturn = false;
+    }
+    if (piece.includes("\r")) {
+      if (piece.endsWith("\r")) {
+        this.carriageReturn = true;
+        piece = piece.slice(0, -1);
+      }
+      piece = piece.replace(/\r\n?/g, "\n");
+    }
+    return piece;
+  }
+
+  private take(): string {
+    const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join("");
+    this.parts = [];
+    this.lastChar = "";
+    return text;
   }
 
   /** Text left over that never completed an event (a stream cut mid-event). */
   get pending(): string {
-    return this.buffer;
+    const text = this.parts.join("");
+    return this.carriageReturn ? `${text}\r` : text;
   }
 
-  private event(block: string): void {
+  private endEvent(block: string): void {
     // Fast path: the usual one-line `data: …` event.
     if (block.startsWith("data: ") && block.indexOf("\n") === -1) {
+      this.events++;
       this.onData(block.slice(6));
       return;
     }
@@ -42,6 +87,13 @@ export class SseParser {
         data = data === undefined ? value : `${data}\n${value}`;
       }
     }
-    if (data !== undefined) this.onData(data);
+    if (data === undefined) return;
+    this.events++;
+    this.onData(data);
   }
+}
+
+/** True when a response body starts like an event stream (servers that omit `text/event-stream`). */
+export function looksLikeEventStream(text: string): boolean {
+  return /^\uFEFF?\s*(data|event|id|retry)?:/.test(text);
 }

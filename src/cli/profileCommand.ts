@@ -5,6 +5,7 @@ import { collectSecrets, redact } from "../kernel/config/maskSecrets.js";
 import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
 import type { CliIO } from "./CliIO.js";
 import { parseDuration } from "./parseDuration.js";
+import { extraInputsToSet, headersToSet } from "./requestFlags.js";
 
 interface ProfileFlags {
   config?: string;
@@ -15,6 +16,10 @@ interface ProfileFlags {
   requestRate?: string;
   requests?: string;
   duration?: string;
+  waitForModel?: string;
+  extraInputs?: string[];
+  extraInputsJson?: string;
+  header?: string[];
   workers?: string;
   streaming?: boolean;
   output?: string;
@@ -50,6 +55,8 @@ export function flagsToSet(flags: ProfileFlags): string[] {
     if (flags.requests === undefined) set.push("phases.profiling.requests=null");
   }
   if (flags.workers !== undefined) set.push("service_manager.type=multiprocess", `service_manager.workers=${flags.workers}`);
+  if (flags.waitForModel !== undefined) set.push(`endpoint.wait_for_model_s=${parseDuration("--wait-for-model", flags.waitForModel)}`);
+  set.push(...extraInputsToSet(flags.extraInputs ?? [], flags.extraInputsJson), ...headersToSet(flags.header ?? []));
   if (flags.streaming !== undefined) set.push(`endpoint.streaming=${flags.streaming}`);
   return [...set, ...flags.set];
 }
@@ -74,6 +81,10 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     .option("--requests <n>", "requests in the profiling phase (with --duration: whichever comes first)")
     .option("--duration <time>", "profiling phase length, e.g. 60s, 5m (alone: no request cap; the phase timeout becomes the duration + 30 s)")
     .option("--workers <n>", "execute requests in N worker threads (service_manager: multiprocess)")
+    .option("--wait-for-model <time>", "before warm-up, wait up to this long (e.g. 60s) for the server to serve the model")
+    .option("--extra-inputs <key:value>", "a field merged into every request body, e.g. ignore_eos:true (value read as YAML; repeatable)", collect, [])
+    .option("--extra-inputs-json <json>", "fields merged into every request body, as a JSON object")
+    .option("-H, --header <'Name: value'>", "an HTTP header sent with every request (repeatable; secret-looking values are masked)", collect, [])
     .option("--streaming", "stream responses (SSE)")
     .option("--no-streaming", "do not stream responses")
     .option("--output <dir>", "where exports are written")

@@ -31,7 +31,7 @@ export { entryOf, instanceName } from "./binding/entryOf.js";
 export type { ImplementationFactoryContext } from "./binding/LazyImplementation.js";
 export { KernelConfig, PluginsConfig } from "./config/KernelConfig.js";
 export { type ConfigSchema, type ConfigSource, type LoadedConfig, loadConfig } from "./config/loadConfig.js";
-export { collectSecrets, isSecretKey, MASK, maskSecrets, redact } from "./config/maskSecrets.js";
+export { collectSecrets, isSecretKey, MASK, maskSecrets, maskUrl, redact } from "./config/maskSecrets.js";
 export type { BuiltinRegistry } from "./discovery/findPluginSources.js";
 export { AiperfError, formatLocation, type SourceLocation } from "./errors/AiperfError.js";
 export { ErrorCode } from "./errors/codes.js";

@@ -24,4 +24,19 @@ describe("SSE parsing", () => {
   it("joins multi-line data, ignores comments and other fields, and keeps an unfinished event pending", () => {
     expect(feed([": keep-alive\n\nevent: message\ndata: one\ndata: two\nid: 3\n\ndata: cut"])).toEqual({ events: ["one\ntwo"], pending: "data: cut" });
   });
+
+  it("reads the first event after a byte-order mark", () => {
+    expect(feed(["\uFEFFdata: first\n\n", "data: second\n\n"])).toEqual({ events: ["first", "second"], pending: "" });
+  });
+
+  it("delivers one 8 MB event that arrives in 4 KB chunks, whole", () => {
+    const events: string[] = [];
+    const parser = new SseParser((d) => events.push(d));
+    const chunk = "x".repeat(4096);
+    parser.push("data: ");
+    for (let i = 0; i < 2048; i++) parser.push(chunk);
+    parser.push("\r\n\r\n");
+    expect(events.map((e) => e.length)).toEqual([8 * 1024 * 1024]);
+    expect(parser.pending).toBe("");
+  });
 });

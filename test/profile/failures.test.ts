@@ -30,7 +30,9 @@ async function run(url: string, extra: Record<string, unknown> = {}) {
   const dir = tempDir("fail");
   dirs.push(dir);
   const result = await profileWith({
-    endpoint: { url, request_timeout_ms: 5000, connect_timeout_ms: 2000 },
+    // These servers answer every request alike, /v1/models too: the pre-flight check is off so
+    // the per-request failure paths are what is tested.
+    endpoint: { url, preflight: false, request_timeout_ms: 5000, connect_timeout_ms: 2000 },
     timing: { strategy: "concurrency", concurrency: 2 },
     phases: { warmup: { requests: 0 }, profiling: { requests: 6 } },
     output: { dir, data_exporters: ["json", "csv"], console_exporters: ["summary_table", "errors"] },
@@ -42,14 +44,14 @@ async function run(url: string, extra: Record<string, unknown> = {}) {
 }
 
 describe("failure modes: the run completes, errors are counted and grouped, exports are written", () => {
-  it("an unreachable URL: every request fails, exit code 1", async () => {
+  it("an unreachable URL (pre-flight check off): every request fails with the reason in words, exit code 1", async () => {
     const { url, server } = await rogueServer(() => {});
     await new Promise((r) => server.close(r)); // now nothing listens on that port
-    const { results, exitCode, printed } = await run(url);
+    const { results, exitCode, printed } = await run(url, { endpoint: { url, preflight: false, request_timeout_ms: 5000, connect_timeout_ms: 2000 } });
     expect(exitCode).toBe(1);
     expect(results.errors).toHaveLength(1);
     expect(results.errors[0]?.count).toBe(6);
-    expect(results.errors[0]?.message).toMatch(/ECONNREFUSED/);
+    expect(results.errors[0]?.message).toBe("connection refused (is the server running on that host and port?) [ECONNREFUSED]");
     expect(printed).toMatch(/Errors \(6\):/);
   });
 
@@ -58,7 +60,7 @@ describe("failure modes: the run completes, errors are counted and grouped, expo
     try {
       const { results, exitCode } = await run(mock.url);
       expect(exitCode).toBe(1);
-      expect(results.errors).toEqual([{ message: "HTTP 500: mock server error (error_rate)", count: 6 }]);
+      expect(results.errors).toEqual([{ message: "HTTP 500 from POST /v1/chat/completions: mock server error (error_rate)", count: 6 }]);
       expect(results.metrics.find((m) => m.tag === "error_rate")?.avg).toBe(1);
     } finally {
       await mock.stop();

@@ -1,5 +1,5 @@
 /**
- * True when a config key names a secret (DESIGN §8): `api_key`, `token`, `secret`, `password`,
+ * True when a config key names a secret: `api_key`, `token`, `secret`, `password`,
  * `authorization` as a whole word of the key (`access_token`, `clientSecret`), but not
  * `max_tokens` or `input_tokens_mean`.
  */
@@ -15,9 +15,40 @@ export function isSecretKey(key: string): boolean {
 /** The placeholder that replaces secret values. */
 export const MASK = "***";
 
-/** A deep copy of `value` with every secret-looking key's non-empty value replaced by `***`. */
+/** The parts of a URL that are secrets: its password, and the values of secret-looking query parameters. */
+function urlSecrets(text: string): { url: URL; secrets: string[] } | undefined {
+  if (!text.includes("://")) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  const secrets: string[] = [];
+  if (url.password) secrets.push(decodeURIComponent(url.password));
+  for (const [key, v] of url.searchParams) if (isSecretKey(key) && v) secrets.push(v);
+  return { url, secrets };
+}
+
+/**
+ * A URL with its credentials and secret-looking query parameters masked
+ * (`https://***:***@host/v1?api_key=***`); any other string is returned as is.
+ * @public
+ */
+export function maskUrl(text: string): string {
+  const found = urlSecrets(text);
+  if (!found || (found.secrets.length === 0 && !found.url.username)) return text;
+  const { url } = found;
+  if (url.username) url.username = MASK;
+  if (url.password) url.password = MASK;
+  for (const key of [...url.searchParams.keys()]) if (isSecretKey(key) && url.searchParams.get(key)) url.searchParams.set(key, MASK);
+  return url.toString().replaceAll("%2A%2A%2A", MASK);
+}
+
+/** A deep copy of `value` with every secret-looking key's non-empty value replaced by `***`, and URL credentials masked. */
 export function maskSecrets<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => maskSecrets(v)) as T;
+  if (typeof value === "string") return maskUrl(value) as T;
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
@@ -26,9 +57,10 @@ export function maskSecrets<T>(value: T): T {
   return out as T;
 }
 
-/** Every non-empty value stored under a secret-looking key, for scrubbing free text. */
+/** Every non-empty value stored under a secret-looking key (and every URL password or secret query value), for scrubbing free text. */
 export function collectSecrets(value: unknown, out: string[] = []): string[] {
-  if (Array.isArray(value)) for (const v of value) collectSecrets(v, out);
+  if (typeof value === "string") out.push(...(urlSecrets(value)?.secrets ?? []));
+  else if (Array.isArray(value)) for (const v of value) collectSecrets(v, out);
   else if (value !== null && typeof value === "object") {
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
       if (isSecretKey(key) && (typeof v === "string" || typeof v === "number") && String(v).length > 0) out.push(String(v));

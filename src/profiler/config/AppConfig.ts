@@ -17,6 +17,12 @@ import {
 } from "class-validator";
 import { KernelConfig, PluginsConfig } from "../../kernel/config/KernelConfig.js";
 
+/** The longest duration or timeout Node's timers can hold (2^31 − 1 ms), in whole seconds. */
+export const MAX_PHASE_SECONDS = 2_147_483;
+
+/** How long in-flight requests may finish after a duration-bounded phase stops sending. */
+export const DURATION_GRACE_S = 30;
+
 /**
  * A named implementation with its own `config:` block (phase hooks, post-processors).
  * @public
@@ -71,13 +77,31 @@ export class MockServerConfig {
   error_rate = 0;
 }
 
+/** `endpoint.url` is `embedded` or an absolute http(s) URL (`localhost:8000` parses as a scheme, so check it). */
+@ValidatorConstraint({ name: "endpointUrl" })
+class EndpointUrl implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (value === "embedded") return true;
+    if (typeof value !== "string") return false;
+    try {
+      const url = new URL(value);
+      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return '"url" must be "embedded" or an http(s) URL such as http://localhost:8000';
+  }
+}
+
 /** `endpoint:`: which API and where. */
 export class EndpointConfig {
   @IsString()
   type = "openai_chat";
 
   /** `embedded` starts the mock server for the run. */
-  @IsString()
+  @Validate(EndpointUrl)
   url = "embedded";
 
   @IsString()
@@ -96,6 +120,24 @@ export class EndpointConfig {
   @IsInt()
   @Min(1)
   request_timeout_ms = 120_000;
+
+  /** Fields merged into every request body (e.g. `ignore_eos: true`, `min_tokens: 64`). */
+  @IsObject()
+  extra_inputs: Record<string, unknown> = {};
+
+  /** Extra HTTP headers for every request; values under secret-looking names are masked in exports. */
+  @IsObject()
+  headers: Record<string, string> = {};
+
+  /** Check the server before warm-up: reachable, OpenAI-shaped, model served (when it lists models). */
+  @IsBoolean()
+  preflight = true;
+
+  /** Keep probing for this long until the model is listed (a server still loading it). */
+  @IsNumber()
+  @Min(0)
+  @Max(MAX_PHASE_SECONDS)
+  wait_for_model_s = 0;
 
   @ValidateNested()
   @Type(() => MockServerConfig)
@@ -126,12 +168,6 @@ export class TimingConfig {
   @IsInt()
   seed = 0;
 }
-
-/** The longest duration or timeout Node's timers can hold (2^31 − 1 ms), in whole seconds. */
-export const MAX_PHASE_SECONDS = 2_147_483;
-
-/** How long in-flight requests may finish after a duration-bounded phase stops sending. */
-export const DURATION_GRACE_S = 30;
 
 /**
  * One phase's bounds: a request count, a duration, or both (whichever comes first). A duration

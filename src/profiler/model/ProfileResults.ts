@@ -11,7 +11,7 @@ export interface ProfileResults {
   /** Metrics of the profiling phase (warm-up is excluded). */
   metrics: MetricResult[];
   /** Error messages of the profiling phase, grouped. */
-  errors: { message: string; count: number }[];
+  errors: { message: string; count: number; example?: string }[];
   hookFailures: Record<string, number>;
   postProcessing: ProcessingResult[];
   /** Records of the profiling phase. */

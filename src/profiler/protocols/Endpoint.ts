@@ -17,7 +17,24 @@ export interface ParsedChunk {
   error?: string;
 }
 
-/** An API dialect (OpenAI chat, completions, ...). */
+/** Where a run will send, for an endpoint's pre-flight check. */
+export interface ProbeTarget {
+  /** Base URL (the embedded server's real one for `embedded`). */
+  url: string;
+  model: string;
+  apiKey?: string;
+  headers?: Readonly<Record<string, string>>;
+  timeoutMs: number;
+  /** Keep probing this long until the model is served (0: check once). */
+  waitForModelS: number;
+  /** Aborted on Ctrl-C. */
+  signal?: AbortSignal;
+}
+
+/**
+ * An API dialect (OpenAI chat, completions, ...).
+ * @public
+ */
 export interface Endpoint {
   /** Request path, for example `/v1/chat/completions`. */
   readonly path: string;
@@ -28,6 +45,11 @@ export interface Endpoint {
   formatRequest(turn: Turn, options: EndpointOptions): Record<string, unknown>;
   /** Parses one non-streaming body or one SSE `data:` payload (already JSON-decoded). */
   parseResponse(payload: unknown): ParsedChunk;
+  /**
+   * Checks the server before warm-up and throws one clear coded error (`EndpointError`) instead
+   * of letting every request fail: reachable, speaks this API, serves the model. Optional.
+   */
+  probe?(target: ProbeTarget): Promise<void>;
 }
 
 /** Formats requests for an LLM API and parses its responses */

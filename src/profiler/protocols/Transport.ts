@@ -7,6 +7,8 @@ export interface TransportOptions {
   apiKey?: string;
   connectTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Extra headers for every request (`endpoint.headers`). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** One HTTP request. */

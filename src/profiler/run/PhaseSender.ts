@@ -22,6 +22,8 @@ export interface SenderDeps {
   dataset: readonly Turn[];
   model: string;
   streaming: boolean;
+  /** Fields merged into every request body (`endpoint.extra_inputs`), over what the endpoint formats. */
+  extraInputs?: Readonly<Record<string, unknown>>;
 }
 
 /** Bounds of the phase being sent. */
@@ -124,7 +126,8 @@ export class PhaseSender implements CreditSender {
     let body = this.bodies.get(turn);
     try {
       if (body === undefined) {
-        body = JSON.stringify(endpoint.formatRequest(turn, { model, streaming }));
+        const formatted = endpoint.formatRequest(turn, { model, streaming });
+        body = JSON.stringify(this.deps.extraInputs ? { ...formatted, ...this.deps.extraInputs } : formatted);
         this.bodies.set(turn, body);
       }
     } catch (error) {

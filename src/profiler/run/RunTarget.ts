@@ -16,6 +16,8 @@ const UNBOUNDED_CONNECTIONS = 256;
 export class RunTarget {
   private mock: MockServer | undefined;
   private opened = false;
+  /** Where requests go: the configured URL, or the embedded server's once started. */
+  url = "";
 
   constructor(
     private readonly app: App<AppConfig>,
@@ -26,6 +28,7 @@ export class RunTarget {
   async open(): Promise<void> {
     const config = this.app.config;
     const url = config.endpoint.url === "embedded" ? await this.startMock() : config.endpoint.url;
+    this.url = url;
     await this.serviceManager.open({
       transport: {
         url,
@@ -33,6 +36,7 @@ export class RunTarget {
         ...(config.endpoint.api_key ? { apiKey: config.endpoint.api_key } : {}),
         connectTimeoutMs: config.endpoint.connect_timeout_ms,
         requestTimeoutMs: config.endpoint.request_timeout_ms,
+        ...(Object.keys(config.endpoint.headers).length > 0 ? { headers: config.endpoint.headers } : {}),
       },
       config: workerConfig(this.app),
       root: this.app.root,

@@ -1,5 +1,5 @@
 import type { App } from "../../kernel/app/App.js";
-import { maskSecrets } from "../../kernel/config/maskSecrets.js";
+import { collectSecrets, maskSecrets, redact } from "../../kernel/config/maskSecrets.js";
 import type { AppConfig } from "../config/AppConfig.js";
 import { ROUTED_SECTIONS } from "../config/AppConfig.js";
 import { CreditPhase } from "../model/CreditPhase.js";
@@ -9,6 +9,7 @@ import type { ProfileResults } from "../model/ProfileResults.js";
 import type { RequestRecord } from "../model/RequestRecord.js";
 import type { RecordProcessor } from "../protocols/RecordProcessor.js";
 import type { ResultsProcessor } from "../protocols/ResultsProcessor.js";
+import { errorGroupKey } from "./errorGroupKey.js";
 import type { PhasesOutcome } from "./runPhases.js";
 
 /** What turns records into results. */
@@ -19,11 +20,30 @@ export interface ResultParts {
 
 const NO_STATS: PhaseStats = { phase: CreditPhase.Profiling, sent: 0, completed: 0, cancelled: 0, errors: 0, inFlight: 0, sentSessions: 0, timedOut: false };
 
-/** Groups error messages, most frequent first. */
-function groupErrors(records: readonly RequestRecord[]): { message: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const r of records) if (r.error !== undefined) counts.set(r.error, (counts.get(r.error) ?? 0) + 1);
-  return [...counts].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
+/**
+ * Groups error messages by their template (ids and varying numbers replaced), most frequent first;
+ * a group whose messages differ keeps its first message as an example.
+ */
+function groupErrors(records: readonly RequestRecord[]): ProfileResults["errors"] {
+  const groups = new Map<string, { count: number; example: string; varied: boolean }>();
+  for (const r of records) {
+    if (r.error === undefined) continue;
+    const key = errorGroupKey(r.error);
+    const group = groups.get(key);
+    if (group) {
+      group.count++;
+      group.varied ||= group.example !== r.error;
+    } else groups.set(key, { count: 1, example: r.error, varied: false });
+  }
+  return [...groups]
+    .map(([key, g]) => (g.varied ? { message: key, count: g.count, example: g.example } : { message: g.example, count: g.count }))
+    .sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
+}
+
+/** Config secrets (and URL credentials) a server may echo back never leave in an error text. */
+function redactRecordErrors(records: RequestRecord[], secrets: readonly string[]): void {
+  if (secrets.length === 0) return;
+  for (const r of records) if (r.error !== undefined) r.error = redact(r.error, secrets);
 }
 
 /**
@@ -48,6 +68,7 @@ export async function buildResults(
   run: { startedAt: Date; durationS: number; interrupted: boolean },
 ): Promise<ProfileResults> {
   const records = measured.records;
+  redactRecordErrors(records, collectSecrets(app.loadedConfig.raw));
   const metrics: RecordMetrics[] = records.map((record) => {
     const merged: RecordMetrics = {};
     for (const processor of parts.recordProcessors) Object.assign(merged, processor.process(record));

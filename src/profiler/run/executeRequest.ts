@@ -5,16 +5,35 @@ import type { RequestRecord } from "../model/RequestRecord.js";
 import type { Endpoint, ParsedChunk } from "../protocols/Endpoint.js";
 import type { Transport } from "../protocols/Transport.js";
 
-/** The `error.message` of an OpenAI-style JSON error body, else its first 200 characters. */
-function summarizeErrorBody(body: string): string {
+/** Longest error text kept from a response body. */
+const BODY_SUMMARY_LIMIT = 200;
+
+/**
+ * The `error.message` of an OpenAI-style JSON error body, else its first non-blank line (an HTML
+ * page's `<title>` when it has one), truncated: one readable line per error.
+ */
+export function summarizeErrorBody(body: string): string {
   try {
-    const parsed = JSON.parse(body) as { error?: { message?: string } | string; message?: string };
-    const message = typeof parsed.error === "string" ? parsed.error : (parsed.error?.message ?? parsed.message);
-    if (message) return message;
+    const parsed = JSON.parse(body) as { error?: { message?: string } | string; message?: string; detail?: unknown };
+    const message = typeof parsed.error === "string" ? parsed.error : (parsed.error?.message ?? parsed.message ?? parsed.detail);
+    if (typeof message === "string" && message) return truncate(message);
+    return truncate(JSON.stringify(parsed));
   } catch {
     // not JSON
   }
-  return body.slice(0, 200);
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
+  if (title) return truncate(`HTML page: ${title}`);
+  const line =
+    body
+      .split(/\r?\n/)
+      .find((l) => l.trim().length > 0)
+      ?.trim() ?? "";
+  return truncate(line);
+}
+
+function truncate(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > BODY_SUMMARY_LIMIT ? `${oneLine.slice(0, BODY_SUMMARY_LIMIT)}…` : oneLine;
 }
 
 /**
@@ -66,7 +85,10 @@ export async function executeRequest(job: RequestJob, deps: { endpoint: Endpoint
   try {
     const response = await transport.send({ path: endpoint.path, body: job.body, streaming: job.streaming, signal }, onData);
     record.status = response.status;
-    if (response.status >= 400) record.error = `HTTP ${response.status}${response.errorBody ? `: ${summarizeErrorBody(response.errorBody)}` : ""}`;
+    if (response.status >= 400) {
+      const summary = response.errorBody ? summarizeErrorBody(response.errorBody) : "";
+      record.error = `HTTP ${response.status} from POST ${endpoint.path}${summary ? `: ${summary}` : ""}`;
+    }
   } catch (error) {
     if (signal.aborted) record.cancelled = true;
     else record.error ??= messageOf(error);

@@ -80,6 +80,7 @@ async function drivePhase(
       dataset: parts.dataset,
       model: config.endpoint.model,
       streaming: config.endpoint.streaming,
+      ...(Object.keys(config.endpoint.extra_inputs).length > 0 ? { extraInputs: config.endpoint.extra_inputs } : {}),
     },
     { requests: bounds.requests, durationMs: bounds.duration_s === undefined ? undefined : bounds.duration_s * 1000, interrupt, graceMs },
   );

@@ -8,7 +8,7 @@ import { ConsoleExporter } from "../protocols/ConsoleExporter.js";
 import { DataExporter } from "../protocols/DataExporter.js";
 import { DatasetComposer } from "../protocols/DatasetComposer.js";
 import { DatasetSampler } from "../protocols/DatasetSampler.js";
-import { Endpoint } from "../protocols/Endpoint.js";
+import { Endpoint, type ProbeTarget } from "../protocols/Endpoint.js";
 import { RecordProcessor } from "../protocols/RecordProcessor.js";
 import { ResultsProcessor } from "../protocols/ResultsProcessor.js";
 import { ServiceManager } from "../protocols/ServiceManager.js";
@@ -68,6 +68,7 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   let measured: Awaited<ReturnType<typeof runPhases>>;
   try {
     await target.open();
+    if (app.config.endpoint.preflight) await endpoint.probe?.(probeTarget(app.config, target.url, options.signal));
     const dataset = await composer.compose(datasetSize(app.config));
     sampler.init(dataset, app.config.dataset.seed);
     measured = await runPhases(app, { orchestrator, endpoint, sampler, serviceManager, ui, dataset }, options.signal, options.graceMs ?? 2000);
@@ -90,6 +91,19 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   const finished = measured.stats?.completed ?? 0;
   const exitCode = interrupted ? 130 : finished > 0 && measured.stats?.errors === finished ? 1 : 0;
   return { results, files, exitCode };
+}
+
+function probeTarget(config: AppConfig, url: string, signal: AbortSignal | undefined): ProbeTarget {
+  const e = config.endpoint;
+  return {
+    url,
+    model: e.model,
+    ...(e.api_key ? { apiKey: e.api_key } : {}),
+    headers: e.headers,
+    timeoutMs: e.connect_timeout_ms,
+    waitForModelS: e.wait_for_model_s,
+    ...(signal ? { signal } : {}),
+  };
 }
 
 /** Turns to compose: enough for both phases' counts, at least 1 and at most 1000 (the sampler cycles). */

@@ -1,0 +1,80 @@
+import { closestName, EndpointError, EndpointErrorCode, maskUrl, type ProbeTarget } from "aiperf";
+import { request } from "undici";
+import { describeNetworkError } from "../transport/describeNetworkError.js";
+
+type Answer = { status: number; type: string; body: string } | { failure: string };
+
+const POLL_MS = 1000;
+
+async function getModels(target: ProbeTarget, url: string): Promise<Answer> {
+  try {
+    const headers: Record<string, string> = { accept: "application/json", ...target.headers };
+    if (target.apiKey) headers.authorization = `Bearer ${target.apiKey}`;
+    const response = await request(url, {
+      method: "GET",
+      headers,
+      headersTimeout: target.timeoutMs,
+      bodyTimeout: target.timeoutMs,
+      ...(target.signal ? { signal: target.signal } : {}),
+    });
+    const body = await response.body.text();
+    return { status: response.statusCode, type: String(response.headers["content-type"] ?? ""), body: body.slice(0, 64 * 1024) };
+  } catch (error) {
+    return { failure: describeNetworkError(error) };
+  }
+}
+
+function modelIds(body: string): string[] | undefined {
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown };
+    if (!Array.isArray(parsed.data)) return undefined;
+    return parsed.data.map((m) => (m as { id?: unknown })?.id).filter((id): id is string => typeof id === "string");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The verdict on one answer: undefined when the run may start. */
+function verdict(answer: Answer, target: ProbeTarget, shown: string): EndpointError | undefined {
+  if ("failure" in answer) return new EndpointError(EndpointErrorCode.Unreachable, `cannot reach ${shown}: ${answer.failure}`);
+  const where = `GET ${shown}/v1/models answered ${answer.status}`;
+  if (/text\/html/i.test(answer.type) || /^\s*<(!doctype|html)/i.test(answer.body)) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(answer.body)?.[1]?.trim();
+    return new EndpointError(
+      EndpointErrorCode.Invalid,
+      `${where} with an HTML page${title ? ` ("${title.slice(0, 80)}")` : ""}: this is not an OpenAI-compatible API; check endpoint.url`,
+    );
+  }
+  if (answer.status === 401 || answer.status === 403)
+    return new EndpointError(EndpointErrorCode.Invalid, `${where}: the server refused the credentials; check endpoint.api_key`);
+  // A 5xx is retried while waiting for the model (a server still loading); otherwise, like a
+  // server that lists no models (404, 405), the requests themselves will tell.
+  if (answer.status >= 500 && target.waitForModelS > 0) return new EndpointError(EndpointErrorCode.Unreachable, `${where}: the server is failing`);
+  if (answer.status !== 200) return undefined;
+  const ids = modelIds(answer.body);
+  if (!ids || ids.length === 0 || ids.includes(target.model)) return undefined;
+  const sorted = [...ids].sort();
+  const close = closestName(target.model, sorted);
+  return new EndpointError(
+    EndpointErrorCode.ModelNotFound,
+    `${shown} does not serve model "${target.model}".${close ? ` Did you mean "${close}"?` : ""} Served: ${sorted.slice(0, 20).join(", ")}${sorted.length > 20 ? ", …" : ""}. Set endpoint.model (--model), or --wait-for-model while it loads.`,
+  );
+}
+
+/**
+ * The pre-flight check of OpenAI-compatible servers: `GET /v1/models` answers, is not an HTML
+ * page, accepts the credentials and, when it lists models, lists the configured one. With
+ * `waitForModelS`, an unreachable server or a missing model is retried until the deadline.
+ */
+export async function probeOpenAIServer(target: ProbeTarget): Promise<void> {
+  const base = target.url.replace(/\/$/, "").replace(/\/v1$/, "");
+  const shown = maskUrl(base);
+  const deadline = Date.now() + target.waitForModelS * 1000;
+  for (;;) {
+    const problem = verdict(await getModels(target, `${base}/v1/models`), target, shown);
+    if (!problem) return;
+    const retryable = problem.code === EndpointErrorCode.Unreachable || problem.code === EndpointErrorCode.ModelNotFound;
+    if (!retryable || Date.now() + POLL_MS > deadline || target.signal?.aborted) throw problem;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}

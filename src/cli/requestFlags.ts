@@ -1,0 +1,44 @@
+import { parse } from "yaml";
+import { UsageError } from "../kernel/errors/errors.js";
+
+const KEY = /^[A-Za-z_][\w.-]*$/;
+
+/** One `--set endpoint.extra_inputs=…` holding every field, so keys with dots stay whole. */
+export function extraInputsToSet(pairs: readonly string[], json: string | undefined): string[] {
+  const fields: Record<string, unknown> = {};
+  if (json !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      throw new UsageError("--extra-inputs-json expects a JSON object, e.g. '{\"ignore_eos\": true}'");
+    }
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new UsageError("--extra-inputs-json expects a JSON object");
+    Object.assign(fields, parsed);
+  }
+  for (const pair of pairs) {
+    const colon = pair.indexOf(":");
+    const key = colon > 0 ? pair.slice(0, colon).trim() : "";
+    // The value is not repeated in the message: it may be a secret.
+    if (!KEY.test(key)) throw new UsageError("--extra-inputs expects key:value, e.g. --extra-inputs ignore_eos:true");
+    const text = pair.slice(colon + 1).trim();
+    try {
+      fields[key] = text === "" ? "" : parse(text);
+    } catch {
+      fields[key] = text;
+    }
+  }
+  return Object.keys(fields).length > 0 ? [`endpoint.extra_inputs=${JSON.stringify(fields)}`] : [];
+}
+
+/** `-H 'Name: value'` → one `--set endpoint.headers=…`. */
+export function headersToSet(headers: readonly string[]): string[] {
+  const out: Record<string, string> = {};
+  for (const header of headers) {
+    const colon = header.indexOf(":");
+    const name = colon > 0 ? header.slice(0, colon).trim() : "";
+    if (!/^[!#$%&'*+.^`|~\w-]+$/.test(name)) throw new UsageError("-H expects 'Name: value', e.g. -H 'X-Request-Source: aiperf'");
+    out[name] = header.slice(colon + 1).trim();
+  }
+  return Object.keys(out).length > 0 ? [`endpoint.headers=${JSON.stringify(out)}`] : [];
+}
