@@ -1,0 +1,66 @@
+import { createServer, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { removeDir, tempDir } from "../helpers/fixtures.js";
+import { profileWith } from "../helpers/profileApp.js";
+
+const servers: Server[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    s.close();
+  }
+  for (const d of dirs.splice(0)) removeDir(d);
+});
+
+/** Answers every chat request with `respond`; /v1/models lists "m". */
+async function serve(respond: (res: ServerResponse) => void): Promise<string> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      if (req.method === "GET") {
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ data: [{ id: "m" }] }));
+      } else respond(res);
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const chunk = (text: string) => `data: ${JSON.stringify({ choices: [{ delta: { content: text } }] })}\n\n`;
+
+async function run(url: string) {
+  const dir = tempDir("streams");
+  dirs.push(dir);
+  return profileWith({
+    endpoint: { url, model: "m", streaming: true },
+    phases: { warmup: { requests: 0 }, profiling: { requests: 2 } },
+    output: { dir, data_exporters: [], console_exporters: [] },
+  });
+}
+
+describe("stream shapes servers send", () => {
+  it("reads an SSE stream labelled application/json (as the OpenAI SDK does), byte-order mark included", async () => {
+    const url = await serve((res) => {
+      res.setHeader("content-type", "application/json");
+      res.end(`\uFEFF${chunk("a")}${chunk("b")}${chunk("c")}data: [DONE]\n\n`);
+    });
+    const { results, exitCode } = await run(url);
+    expect(exitCode).toBe(0);
+    expect(results.errors).toEqual([]);
+    expect(results.records.map((r) => r.tokenNs.length)).toEqual([3, 3]);
+  });
+
+  it("an event stream without a single data event is an error, not a success with 0 tokens", async () => {
+    const url = await serve((res) => {
+      res.setHeader("content-type", "text/event-stream");
+      res.end(": keep-alive\n\n: still nothing\n\n");
+    });
+    const { results, exitCode } = await run(url);
+    expect(exitCode).toBe(1);
+    expect(results.errors).toEqual([{ message: "the event stream ended without a single data event", count: 2 }]);
+  });
+});
