@@ -22,6 +22,7 @@ export function addMockServerCommand(program: Command, io: CliIO): void {
     .option("--itl-ms <ms>", "inter-token latency", "5")
     .option("--output-tokens <n>", "output length when a request gives no max_tokens", "64")
     .option("--error-rate <fraction>", "fraction of requests answered with HTTP 500", "0")
+    .option("--debug", "show stack traces on errors")
     .option("--timings-file <file>", "on exit, write what the server did per request (receive and token send times, ns) as JSON")
     .action(async (flags: { host: string; port: string; ttftMs: string; itlMs: string; outputTokens: string; errorRate: string; timingsFile?: string }) => {
       const [{ createProfilerApp }, { MockServer }] = await Promise.all([

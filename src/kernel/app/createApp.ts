@@ -107,6 +107,7 @@ export async function createApp<TConfig extends KernelConfig = KernelConfig>(opt
   const overrides = planOverrides(options.overrides ?? [], container, tracker);
   const selections = withPluginSelect(options.selections?.(loaded) ?? emptySelections(), loaded.config.plugins);
   const plan = planSelections(registry, selections, loaded.config.plugins, overrides.names, loaded.locate);
+  logPlan(logger, registry, plan);
 
   container.bind(APP_CONFIG).toConstantValue(loaded.config);
   container.bind(LOADED_CONFIG).toConstantValue(loaded as LoadedConfig);
@@ -138,6 +139,18 @@ export async function createApp<TConfig extends KernelConfig = KernelConfig>(opt
       if (failure) throw failure;
     },
   });
+}
+
+/** With a debug logger: what was discovered and what config chose, before anything is imported. */
+function logPlan(logger: Logger, registry: Registry, plan: SelectionPlan): void {
+  for (const plugin of registry.plugins()) {
+    const state = plugin.skipped ? `skipped (${plugin.skipReason ?? "problems"})` : `${plugin.entryCount} implementation(s)`;
+    logger.debug(`plugin ${plugin.name} ${plugin.version} [${plugin.origin}] ${plugin.registryFile}: ${state}`);
+  }
+  for (const [protocol, name] of plan.defaults) {
+    logger.debug(`selected ${protocol}: ${name} (${registry.has(protocol, name) ? registry.entry(protocol, name).plugin : "override"})`);
+  }
+  for (const [protocol, names] of plan.enabled) if (names.length > 0) logger.debug(`enabled ${protocol}: ${names.join(", ")}`);
 }
 
 /** One LazyImplementation per (protocol, class) in this app, so aliases share one instance. */
