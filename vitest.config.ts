@@ -6,8 +6,10 @@ export default defineConfig({
     // Tests exercise the built package ("aiperf" resolves to dist/): load it with Node itself, so
     // lazy import(), module caching and decorators behave exactly as they do for users.
     server: { deps: { external: [/\/dist\//, /\/fixtures\//] } },
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // A hang detector, not a speed limit: the slowest tests start several processes one after
+    // another and took up to 16 s with both cores of a 2-core machine busy with other work.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: "forks",
     // Files run one at a time to bound what the suite asks of a 2-core machine, not for timing: no
     // test depends on speed. Many files start child processes (the CLI, `aiperf mock-server`) or

@@ -21,7 +21,7 @@ describe("aiperf profile", () => {
     } finally {
       removeDir(dir);
     }
-  }, 60_000);
+  });
 
   it("masks the api key in the export and never prints it", async () => {
     const dir = tempDir("cli-secret");
