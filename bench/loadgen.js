@@ -4,25 +4,43 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function startServer(bin) {
+/**
+ * Starts `aiperf mock-server` in its own process (zero delay unless `args` say otherwise).
+ * `stop()` resolves once it has exited (and written its `--timings-file`, if given).
+ */
+export function startServer(bin, args = ["--ttft-ms", "0", "--itl-ms", "0", "--output-tokens", "20"]) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "mock-server", "--port", "0", "--ttft-ms", "0", "--itl-ms", "0", "--output-tokens", "20"], {
+    const child = spawn(process.execPath, [bin, "mock-server", "--port", "0", ...args], {
       stdio: ["ignore", "ignore", "pipe"],
     });
     let err = "";
+    const exited = new Promise((done) => child.once("close", done));
     child.stderr.on("data", (d) => {
       err += d;
       const m = /listening on (http:\/\/\S+)/.exec(err);
-      if (m) resolve({ url: m[1], stop: () => child.kill("SIGTERM") });
+      if (m)
+        resolve({
+          url: m[1],
+          stop: () => {
+            child.kill("SIGTERM");
+            return exited;
+          },
+        });
     });
     child.on("close", (code) => reject(new Error(`mock server exited ${code}: ${err}`)));
   });
 }
 
-function aiperfRun(bin, work, url, extra) {
-  const out = path.join(work, `run-${Date.now()}`);
+let runs = 0;
+
+/**
+ * One `aiperf profile` run against `url` (no warm-up, no hooks, JSON export only, unless `extra`
+ * sets them again: later `--set`s win). Returns the export, and `dir` where it was written.
+ */
+export function aiperfRun(bin, work, url, extra) {
+  const out = path.join(work, `run-${Date.now()}-${++runs}`);
   const r = spawnSync(
     process.execPath,
     [
@@ -48,11 +66,11 @@ function aiperfRun(bin, work, url, extra) {
     { encoding: "utf8", cwd: work },
   );
   if (r.status !== 0) throw new Error(`aiperf profile failed: ${r.stderr}`);
-  return JSON.parse(readFileSync(path.join(out, "profile_export.json"), "utf8"));
+  return { ...JSON.parse(readFileSync(path.join(out, "profile_export.json"), "utf8")), dir: out };
 }
 
 /** The profiling phase's stats of one duration-bounded `aiperf profile` run. */
-function profilingStats(bin, work, url, flags, seconds) {
+export function profilingStats(bin, work, url, flags, seconds) {
   const exp = aiperfRun(bin, work, url, [
     ...flags,
     "--set",

@@ -1,5 +1,6 @@
 // npm run bench: whole-process discovery (cold and warm cache), in-process resolution and phase-event
-// dispatch. Every figure is a median of repeated runs taken side by side in this one run.
+// dispatch, the load generator, and timing accuracy. Every figure is a median of repeated runs, or a
+// comparison, taken side by side in this one run. `--no-loadgen` and `--no-timing` skip sections.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -8,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { Container, CreditPhase, PhaseHook, PhaseOrchestrator, PhaseTracker } from "aiperf";
 import { createTestApp } from "aiperf/testing";
 import { loadgen } from "./loadgen.js";
+import { timingAccuracy } from "./timingAccuracy.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = path.join(root, "bin", "aiperf.js");
@@ -115,6 +117,7 @@ log(`| one event | ${(dispatch / 1000).toFixed(1)} µs (target ≤ 25 µs) |`);
 await app.dispose();
 
 if (!process.argv.includes("--no-loadgen")) await loadgen({ root, bin, work: path.join(work, "loadgen"), log });
+if (!process.argv.includes("--no-timing")) await timingAccuracy({ bin, work: path.join(work, "timing"), log });
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(path.join(root, "bench", "results"), { recursive: true });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { removeDir, tempDir } from "../helpers/fixtures.js";
+import { holdingServer } from "../helpers/holdingServer.js";
 
 describe("aiperf profile", () => {
   it("with no arguments runs the embedded default (warm-up and profiling), prints the table, writes both exports, exits 0", async () => {
@@ -20,7 +21,7 @@ describe("aiperf profile", () => {
     } finally {
       removeDir(dir);
     }
-  }, 60_000);
+  });
 
   it("masks the api key in the export and never prints it", async () => {
     const dir = tempDir("cli-secret");
@@ -69,34 +70,53 @@ describe("aiperf profile, interrupted", () => {
   it("Ctrl-C stops sending, finishes the phase hooks, writes the exports of what was measured, and exits 130", async () => {
     const { spawn } = await import("node:child_process");
     const { aiperfBin } = await import("../helpers/cli.js");
+    // The server answers the first 8 requests and holds the rest, so Ctrl-C lands mid-run by
+    // construction: sent once the server holds a request, with at most 8 + 4 sent in all.
+    const server = await holdingServer((s) => s.received <= 8);
     const dir = tempDir("cli-sigint");
     try {
       const child = spawn(
         process.execPath,
-        [aiperfBin, "profile", "--requests", "100000", "--set", "phases.warmup.requests=0", "--ui", "simple", "--output", dir],
+        [
+          aiperfBin,
+          "profile",
+          "--url",
+          server.url,
+          "--concurrency",
+          "4",
+          "--requests",
+          "100000",
+          "--set",
+          "phases.warmup.requests=0",
+          "--ui",
+          "simple",
+          "--output",
+          dir,
+        ],
         { cwd: dir },
       );
       let stderr = "";
-      let signalled = false;
-      child.stderr.on("data", (d) => {
-        stderr += d;
-        if (!signalled && stderr.includes("phase profiling started")) {
-          signalled = true;
-          setTimeout(() => child.kill("SIGINT"), 1500);
-        }
-      });
-      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-      expect(code).toBe(130);
+      child.stderr.on("data", (d) => (stderr += d));
+      const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+      await server.until((s) => s.received > 8);
+      child.kill("SIGINT");
+      const code = await closed;
+      expect(code, stderr).toBe(130);
       expect(stderr).toMatch(/interrupted: stopping sending/);
       expect(stderr).toMatch(/phase profiling complete/);
       const exported = JSON.parse(readFileSync(path.join(dir, "profile_export.json"), "utf8"));
       expect(exported.interrupted).toBe(true);
       const profiling = exported.phases.find((p: { phase: string }) => p.phase === "profiling");
-      expect(profiling.sent).toBeGreaterThan(0);
-      expect(profiling.sent).toBeLessThan(100000);
+      expect(profiling.sent).toBeGreaterThan(8);
+      expect(profiling.sent).toBeLessThanOrEqual(8 + 4);
+      expect(profiling.completed).toBeLessThanOrEqual(8);
+      // What the server held can only end by being cancelled.
+      expect(profiling.cancelled).toBeGreaterThanOrEqual(1);
       expect(profiling.completed + profiling.cancelled).toBe(profiling.sent);
+      expect(exported.request_count).toBe(profiling.sent);
     } finally {
+      await server.stop();
       removeDir(dir);
     }
-  }, 30_000);
+  });
 });

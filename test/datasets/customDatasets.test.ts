@@ -1,8 +1,7 @@
 import path from "node:path";
-import { ConfigInvalidError, DatasetInvalidError, DatasetSampler, type Logger, silentLogger, type Turn } from "aiperf";
+import { ConfigInvalidError, DatasetInvalidError, DatasetSampler, type Logger, type RequestRecord, silentLogger, type Turn } from "aiperf";
 import { createTestApp } from "aiperf/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { startMockProcess } from "../helpers/cli.js";
 import { removeDir, tempDir, writeFiles } from "../helpers/fixtures.js";
 import { profileWith } from "../helpers/profileApp.js";
 
@@ -27,33 +26,40 @@ function trace(n: number, gapMs: number, bad?: { line: number; text: string }): 
 }
 
 describe("trace replay with fixed_schedule", () => {
-  it("replays a 1,000-line mooncake trace at its native rate with p99 schedule slip under 5 ms", async () => {
-    writeFiles(dir, { "trace.jsonl": trace(1000, 8) });
-    // The server runs in its own process, as in real use, so it does not share the scheduler's event loop.
-    const mock = await startMockProcess(["--ttft-ms", "1", "--itl-ms", "1", "--output-tokens", "3"]);
-    try {
-      const { results, exitCode } = await profileWith({
-        endpoint: { url: mock.url },
-        dataset: { composer: "custom", loader: "mooncake_trace", file: path.join(dir, "trace.jsonl") },
-        timing: { strategy: "fixed_schedule" },
-        // Warm-up replays the trace's first 20 entries first: the first connections (and undici's
-        // HTTP parser compiling) would otherwise delay the first sends by up to 15 ms.
-        phases: { warmup: { requests: 20 }, profiling: { requests: 1000 } },
-        output: { dir: path.join(dir, "out"), console_exporters: [] },
-      });
-      expect(exitCode).toBe(0);
-      expect(results.records).toHaveLength(1000);
-      const slip = results.metrics.find((m) => m.tag === "schedule_slip");
-      expect(slip?.count).toBe(1000);
-      expect(slip?.p99).toBeLessThan(5);
-      expect(slip?.p50).toBeGreaterThanOrEqual(0);
-      // The replay took the trace's own duration (last timestamp ≈ 8 s), not less.
-      const lastTs = Math.max(...results.records.map((r) => r.scheduledNs ?? 0)) - Math.min(...results.records.map((r) => r.scheduledNs ?? 0));
-      expect(lastTs / 1e9).toBeGreaterThan(6);
-    } finally {
-      await mock.stop();
+  it("replays every line of a 1,000-line mooncake trace once, in timestamp order, on the trace's own schedule", async () => {
+    // Lines are written out of order: the schedule is the timestamps, not the file order.
+    const lines = trace(1000, 8).trim().split("\n");
+    const shuffled = lines.map((l, i) => ({ l, k: (i * 7919) % lines.length })).sort((a, b) => a.k - b.k);
+    writeFiles(dir, { "trace.jsonl": `${shuffled.map((x) => x.l).join("\n")}\n` });
+    const timestampOf = new Map(shuffled.map((x, i) => [`line-${i + 1}`, (JSON.parse(x.l) as { timestamp: number }).timestamp]));
+    const scale = 0.05;
+    const { results, exitCode } = await profileWith({
+      endpoint: { mock: { ttft_ms: 0, itl_ms: 0, output_tokens: 3 } },
+      dataset: { composer: "custom", loader: "mooncake_trace", file: path.join(dir, "trace.jsonl") },
+      timing: { strategy: "fixed_schedule", time_scale: scale },
+      phases: { warmup: { requests: 0 }, profiling: { requests: 1000 } },
+      output: { dir: path.join(dir, "out"), console_exporters: [] },
+    });
+    expect(exitCode).toBe(0);
+    expect(results.errors).toEqual([]);
+    const sent = [...results.records].sort((a, b) => a.credit - b.credit);
+    expect(sent).toHaveLength(1000);
+    expect(new Set(sent.map((r) => r.turnId)).size).toBe(1000);
+    const timestamps = sent.map((r) => timestampOf.get(r.turnId) as number);
+    expect(timestamps).toEqual([...timestamps].sort((a, b) => a - b));
+    // Each request is scheduled at its timestamp's offset (× time_scale) from the first one...
+    const first = sent[0] as RequestRecord;
+    for (const [i, r] of sent.entries()) {
+      const due = ((timestamps[i] as number) - (timestamps[0] as number)) * scale * 1e6;
+      expect(Math.abs((r.scheduledNs as number) - (first.scheduledNs as number) - due)).toBeLessThan(1);
+      // ...and never sent before it is due. How late it went out is the schedule slip: reported
+      // for every request, measured by `npm run bench`, asserted nowhere (it is the machine's speed).
+      expect(r.startNs).toBeGreaterThanOrEqual(r.scheduledNs as number);
     }
-  }, 60_000);
+    const slip = results.metrics.find((m) => m.tag === "schedule_slip");
+    expect(slip?.count).toBe(1000);
+    expect(slip?.min).toBeGreaterThanOrEqual(0);
+  });
 
   it("refuses to start on a malformed line, naming file:line, unless told to skip it", async () => {
     const file = path.join(dir, "bad-trace.jsonl");

@@ -37,7 +37,9 @@ describe("legacy factories (DESIGN §10)", () => {
         await aiperf.EndpointFactory.createInstance("openai_chat", app);
         await aiperf.TransportFactory.createInstance("http", app);
       }
-      await new Promise((r) => setTimeout(r, 50));
+      // Deprecation warnings are emitted on process.nextTick, and every queued tick runs before
+      // the next macrotask: after one setImmediate, all of them have been seen.
+      await new Promise((r) => setImmediate(r));
       console.log(JSON.stringify(codes));
       await app.dispose();
     `;

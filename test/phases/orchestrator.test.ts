@@ -3,7 +3,7 @@ import path from "node:path";
 import { type App, CreditPhase, PhaseOrchestrator, silentLogger } from "aiperf";
 import { createTestApp } from "aiperf/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { fakeDrive } from "../helpers/fakeDrive.js";
+import { fakeDrive, untilAborted } from "../helpers/fakeDrive.js";
 import { removeDir, repoRoot, tempDir, writeFiles } from "../helpers/fixtures.js";
 
 const dir = tempDir("orchestrator");
@@ -101,9 +101,7 @@ describe("config-driven phase hooks", () => {
       logger: { ...silentLogger, warn: (m) => warnings.push(m) },
       config: { plugins: { hook_timeout_ms: 50, phase_hooks: ["throws", "hangs", "recorder"] } },
     });
-    const started = Date.now();
     const { orchestrator, warmup, profiling } = await runBothPhases(app, { warmup: 2, profiling: 4 });
-    const elapsed = Date.now() - started;
     expect(warmup.stats.completed).toBe(2);
     expect(profiling.stats.completed).toBe(4);
     expect(orchestrator.hookFailures).toEqual({ throws: 6, hangs: 6 });
@@ -118,8 +116,6 @@ describe("config-driven phase hooks", () => {
     ]);
     expect(warnings.some((w) => w.includes('"throws"') && w.includes("kaboom"))).toBe(true);
     expect(warnings.some((w) => w.includes('"hangs"') && w.includes("timed out after 50 ms"))).toBe(true);
-    // Six hanging calls at 50 ms each bound the run; a generous ceiling proves nothing waited forever.
-    expect(elapsed).toBeLessThan(5000);
     await app.dispose();
   });
 
@@ -150,9 +146,8 @@ describe("config-driven phase hooks", () => {
   it("reports a phase timeout to hooks instead of complete", async () => {
     const app = await createTestApp({ root: dir, noCache: true, config: { plugins: { phase_hooks: ["recorder"] } } });
     const orchestrator = await app.get(PhaseOrchestrator);
-    const outcome = await orchestrator.runPhase(CreditPhase.Profiling, { timeoutMs: 30 }, fakeDrive(1000, { delayMs: 5 }));
-    expect(outcome.stats.timedOut).toBe(true);
-    expect(outcome.stats.sent).toBeLessThan(1000);
+    const outcome = await orchestrator.runPhase(CreditPhase.Profiling, { timeoutMs: 30 }, untilAborted());
+    expect(outcome.stats).toMatchObject({ timedOut: true, sent: 1, completed: 0, cancelled: 1 });
     const [recorder] = (await app.getAll(Symbol.for("aiperf.protocol.phase_hook"))) as { events: string[] }[];
     expect(recorder?.events).toEqual(["profiling:start", "profiling:sending_complete"]);
     await app.dispose();
