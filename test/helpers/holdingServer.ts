@@ -66,6 +66,12 @@ export async function holdingServer(onReceived: (server: HoldingServer) => boole
   };
 
   const server = createServer((req, res) => {
+    // The profiler's pre-flight check lists models first: answer it at once, uncounted.
+    if (req.method === "GET") {
+      req.resume();
+      res.writeHead(404, { "content-type": "application/json" }).end('{"error":{"message":"no model list"}}');
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {

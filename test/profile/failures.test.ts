@@ -78,7 +78,7 @@ describe("failure modes: the run completes, errors are counted and grouped, expo
     try {
       const { results, exitCode } = await run(mock.url, { phases: { warmup: { requests: 0 }, profiling: { requests: 40 } } });
       expect(exitCode).toBe(0);
-      expect(results.errors).toEqual([{ message: "HTTP 500: mock server error (error_rate)", count: failing }]);
+      expect(results.errors).toEqual([{ message: "HTTP 500 from POST /v1/chat/completions: mock server error (error_rate)", count: failing }]);
       expect(results.metrics.find((m) => m.tag === "error_rate")?.avg).toBeCloseTo(failing / 40);
     } finally {
       await mock.stop();

@@ -47,7 +47,8 @@ export async function runPhases(app: App<AppConfig>, parts: PhaseParts, interrup
       (ctx) => drivePhase(app, parts, ctx, interrupt, graceMs),
     );
     const { startNs, endNs } = result.stats;
-    if (startNs !== undefined && endNs !== undefined) app.logger.debug(`phase ${phase}: ${((endNs - startNs) / 1e9).toFixed(3)} s, ${result.stats.completed} completed`);
+    if (startNs !== undefined && endNs !== undefined)
+      app.logger.debug(`phase ${phase}: ${((endNs - startNs) / 1e9).toFixed(3)} s, ${result.stats.completed} completed`);
     outcome.phases.push(result.stats);
     outcome.postProcessing.push(...result.postProcessing);
     if (phase === CreditPhase.Profiling) {
