@@ -66,7 +66,7 @@ export function aiperfRun(bin, work, url, extra) {
     { encoding: "utf8", cwd: work },
   );
   if (r.status !== 0) throw new Error(`aiperf profile failed: ${r.stderr}`);
-  return { ...JSON.parse(readFileSync(path.join(out, "profile_export.json"), "utf8")), dir: out };
+  return { ...JSON.parse(readFileSync(path.join(out, "latest", "profile_export.json"), "utf8")), dir: out };
 }
 
 /** The profiling phase's stats of one duration-bounded `aiperf profile` run. */

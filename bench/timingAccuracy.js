@@ -19,7 +19,7 @@ const ms = (x) => x.toFixed(3);
 
 /** Reads `profile_records.jsonl` in `dir`. */
 function records(dir) {
-  return readFileSync(path.join(dir, "profile_records.jsonl"), "utf8")
+  return readFileSync(path.join(dir, "latest", "profile_records.jsonl"), "utf8")
     .trim()
     .split("\n")
     .map((l) => JSON.parse(l));

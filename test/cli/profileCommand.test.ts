@@ -15,9 +15,9 @@ describe("aiperf profile", () => {
       expect(stdout).toMatch(/Request throughput/);
       expect(stderr).toMatch(/phase warmup complete: sent=16 completed=16/);
       expect(stderr).toMatch(/phase profiling complete: sent=200 completed=200 errors=0/);
-      const exported = JSON.parse(readFileSync(path.join(dir, "artifacts", "profile_export.json"), "utf8"));
+      const exported = JSON.parse(readFileSync(path.join(dir, "artifacts", "latest", "profile_export.json"), "utf8"));
       expect(exported.phases.map((p: { phase: string }) => p.phase)).toEqual(["warmup", "profiling"]);
-      expect(existsSync(path.join(dir, "artifacts", "profile_export.csv"))).toBe(true);
+      expect(existsSync(path.join(dir, "artifacts", "latest", "profile_export.csv"))).toBe(true);
     } finally {
       removeDir(dir);
     }
@@ -35,7 +35,7 @@ describe("aiperf profile", () => {
         },
       );
       expect(code).toBe(0);
-      const exported = readFileSync(path.join(dir, "profile_export.json"), "utf8");
+      const exported = readFileSync(path.join(dir, "latest", "profile_export.json"), "utf8");
       expect(JSON.parse(exported).config.endpoint.api_key).toBe("***");
       for (const text of [stdout, stderr, exported]) expect(text).not.toContain(secret);
     } finally {
@@ -104,7 +104,7 @@ describe("aiperf profile, interrupted", () => {
       expect(code, stderr).toBe(130);
       expect(stderr).toMatch(/interrupted: stopping sending/);
       expect(stderr).toMatch(/phase profiling complete/);
-      const exported = JSON.parse(readFileSync(path.join(dir, "profile_export.json"), "utf8"));
+      const exported = JSON.parse(readFileSync(path.join(dir, "latest", "profile_export.json"), "utf8"));
       expect(exported.interrupted).toBe(true);
       const profiling = exported.phases.find((p: { phase: string }) => p.phase === "profiling");
       expect(profiling.sent).toBeGreaterThan(8);

@@ -39,8 +39,8 @@ async function run(url: string, extra: Record<string, unknown> = {}) {
     output: { dir, data_exporters: ["json", "csv"], console_exporters: ["summary_table", "errors"] },
     ...extra,
   });
-  expect(existsSync(path.join(dir, "profile_export.json"))).toBe(true);
-  expect(existsSync(path.join(dir, "profile_export.csv"))).toBe(true);
+  expect(existsSync(path.join(dir, "latest", "profile_export.json"))).toBe(true);
+  expect(existsSync(path.join(dir, "latest", "profile_export.csv"))).toBe(true);
   return result;
 }
 

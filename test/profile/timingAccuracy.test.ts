@@ -46,7 +46,7 @@ describe("measurement against what the server actually did", () => {
       await mock.stop();
       const served = (JSON.parse(readFileSync(timingsFile, "utf8")) as MockServerTiming[]).slice(2);
       expect(served).toHaveLength(20);
-      const records = readFileSync(path.join(dir, "profile_records.jsonl"), "utf8")
+      const records = readFileSync(path.join(dir, "latest", "profile_records.jsonl"), "utf8")
         .trim()
         .split("\n")
         .map((l) => JSON.parse(l) as RequestRecord);
@@ -63,7 +63,7 @@ describe("measurement against what the server actually did", () => {
         for (let k = 0; k < 12; k++) expect(record.tokenNs[k]).toBeGreaterThanOrEqual(server.tokenNs[k] as number);
         expect(record.endNs).toBeGreaterThanOrEqual(server.tokenNs[11] as number);
       }
-      const metrics = JSON.parse(readFileSync(path.join(dir, "profile_export.json"), "utf8")).metrics as MetricResult[];
+      const metrics = JSON.parse(readFileSync(path.join(dir, "latest", "profile_export.json"), "utf8")).metrics as MetricResult[];
       const metric = (tag: string) => metrics.find((m) => m.tag === tag) as MetricResult;
       expect(metric("time_to_first_token").count).toBe(20);
       expect(metric("inter_token_latency").count).toBe(20);

@@ -115,7 +115,7 @@ describe("multiprocess service manager (worker threads)", () => {
       expect(results.records.filter((r) => r.error === undefined)).toHaveLength(96);
       expect(server.answered).toBe(96);
       expect(exitCode).toBe(0);
-      expect(existsSync(path.join(out, "profile_export.json"))).toBe(true);
+      expect(existsSync(path.join(out, "latest", "profile_export.json"))).toBe(true);
     } finally {
       await app.dispose();
       await server.stop();

@@ -267,8 +267,13 @@ export class DatasetConfig {
 
 /** `output:`. */
 export class OutputConfig {
+  /** Where runs are written: each run in its own folder here, with a `latest` link to the newest. */
   @IsString()
   dir = "./artifacts";
+
+  /** Write into `dir` itself instead of a new folder per run (overwrites the previous run's files). */
+  @IsBoolean()
+  flat = false;
 
   @IsArray()
   @IsString({ each: true })

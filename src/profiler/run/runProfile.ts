@@ -15,6 +15,7 @@ import { ServiceManager } from "../protocols/ServiceManager.js";
 import { TimingStrategy } from "../protocols/TimingStrategy.js";
 import { Ui } from "../protocols/Ui.js";
 import { buildResults } from "./buildResults.js";
+import { prepareRunDir } from "./prepareRunDir.js";
 import { RunTarget } from "./RunTarget.js";
 import { runPhases } from "./runPhases.js";
 
@@ -37,6 +38,8 @@ export interface ProfileRunOptions {
  */
 export interface ProfileRunResult {
   results: ProfileResults;
+  /** The folder this run wrote into (its own, unless `output.flat`). */
+  dir: string;
   files: string[];
   exitCode: 0 | 1 | 130;
 }
@@ -64,6 +67,11 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   const consoleExporters = await app.getAll(ConsoleExporter);
   const startedAt = new Date();
   const runStart = monotonicNs();
+  const dir = await prepareRunDir(
+    path.resolve(app.config.output.dir),
+    { model: app.config.endpoint.model, endpoint: app.config.endpoint.type, load: await loadLabel(app), startedAt },
+    app.config.output.flat,
+  );
   const target = new RunTarget(app, serviceManager, strategy);
   let measured: Awaited<ReturnType<typeof runPhases>>;
   try {
@@ -82,7 +90,7 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     interrupted,
   });
   const files: string[] = [];
-  for (const exporter of dataExporters) files.push(...(await exporter.export(results, path.resolve(app.config.output.dir))));
+  for (const exporter of dataExporters) files.push(...(await exporter.export(results, dir)));
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   for (const exporter of consoleExporters) {
     const text = exporter.render(results);
@@ -90,7 +98,7 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   }
   const finished = measured.stats?.completed ?? 0;
   const exitCode = interrupted ? 130 : finished > 0 && measured.stats?.errors === finished ? 1 : 0;
-  return { results, files, exitCode };
+  return { results, dir, files, exitCode };
 }
 
 function probeTarget(config: AppConfig, url: string, signal: AbortSignal | undefined): ProbeTarget {
@@ -104,6 +112,14 @@ function probeTarget(config: AppConfig, url: string, signal: AbortSignal | undef
     waitForModelS: e.wait_for_model_s,
     ...(signal ? { signal } : {}),
   };
+}
+
+/** The load in a folder name: `concurrency8`, `rate50`, or the strategy's name. */
+async function loadLabel(app: App<AppConfig>): Promise<string> {
+  const own = ((await app.configOf("timing_strategy").catch(() => undefined)) ?? {}) as { concurrency?: unknown; rate?: unknown };
+  if (typeof own.concurrency === "number") return `concurrency${own.concurrency}`;
+  if (typeof own.rate === "number") return `rate${own.rate}`;
+  return app.config.timing.strategy;
 }
 
 /** Turns to compose: enough for both phases' counts, at least 1 and at most 1000 (the sampler cycles). */
