@@ -61,14 +61,16 @@ function dependency(metric: Metric, tag: string, byTag: ReadonlyMap<string, Metr
 }
 
 /**
- * The metrics in the order to compute them: each after the metrics it depends on, otherwise in
- * the given (registration) order, so the result is the same on every run. Throws `MetricError`:
+ * The metrics in the order to compute them: in the given (registration) order, except that a
+ * metric's dependencies (in registration order too) are moved just before it, so the result is
+ * the same on every run. Throws `MetricError`:
  * `AIPERF_METRIC_INVALID`, `AIPERF_METRIC_MISSING_DEPENDENCY` or `AIPERF_METRIC_DEPENDENCY_CYCLE`
  * (naming the loop).
  * @public
  */
 export function orderMetrics(metrics: readonly Metric[]): Metric[] {
   const byTag = indexByTag(metrics);
+  const position = new Map(metrics.map((m, i) => [m, i]));
   const ordered: Metric[] = [];
   const done = new Set<string>();
   // Depth-first, with the path kept so a cycle is reported as the loop itself.
@@ -81,7 +83,8 @@ export function orderMetrics(metrics: readonly Metric[]): Metric[] {
       throw new MetricError(MetricErrorCode.DependencyCycle, `metrics depend on each other in a loop: ${loop.join(" → ")}`, loop);
     }
     path.push(metric.tag);
-    for (const tag of metric.dependsOn ?? []) visit(dependency(metric, tag, byTag));
+    const deps = (metric.dependsOn ?? []).map((tag) => dependency(metric, tag, byTag));
+    for (const dep of deps.sort((a, b) => (position.get(a) as number) - (position.get(b) as number))) visit(dep);
     path.pop();
     done.add(metric.tag);
     ordered.push(metric);
