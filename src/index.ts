@@ -28,6 +28,9 @@ export { type CreateProfilerAppOptions, createProfilerApp } from "./profiler/cre
 export { EndpointError, EndpointErrorCode } from "./profiler/errors/EndpointError.js";
 export type { LegacyFactory } from "./profiler/legacy/createLegacyFactory.js";
 export * from "./profiler/legacy/factories.js";
+export { MetricError } from "./profiler/metrics/MetricError.js";
+export { MetricErrorCode } from "./profiler/metrics/MetricErrorCode.js";
+export { orderMetrics } from "./profiler/metrics/orderMetrics.js";
 export * from "./profiler/model/CreditPhase.js";
 export type * from "./profiler/model/MetricResult.js";
 export type * from "./profiler/model/PhaseStats.js";
@@ -49,6 +52,7 @@ export * from "./profiler/protocols/DataExporter.js";
 export * from "./profiler/protocols/DatasetComposer.js";
 export * from "./profiler/protocols/DatasetSampler.js";
 export * from "./profiler/protocols/Endpoint.js";
+export * from "./profiler/protocols/Metric.js";
 export * from "./profiler/protocols/MockServer.js";
 export * from "./profiler/protocols/PhaseHook.js";
 export * from "./profiler/protocols/PostProcessor.js";

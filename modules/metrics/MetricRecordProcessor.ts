@@ -1,21 +1,25 @@
-import type { RecordMetrics, RecordProcessor, RequestRecord } from "aiperf";
+import { Metric, multiInject, optional, orderMetrics, type RecordMetric, type RecordMetrics, type RecordProcessor, type RequestRecord } from "aiperf";
 
 /**
- * Built-in `metric_record`: per-request metrics of successful requests, in ms and tokens.
- * Inter-token latency is the mean gap between content chunks: (last − first) / (chunks − 1).
+ * Built-in `metric_record`: every enabled record metric of each successful request, each after
+ * the metrics it depends on. Failed and cancelled requests have none: their timings measure the
+ * failure, not the server.
  */
 export class MetricRecordProcessor implements RecordProcessor {
+  private readonly metrics: readonly RecordMetric[];
+
+  constructor(@multiInject(Metric.token) @optional() metrics: Metric[] | undefined) {
+    // Ordering checks the whole graph, so a bad dependency fails before the first request.
+    this.metrics = orderMetrics(metrics ?? []).filter((m): m is RecordMetric => m.kind === "record");
+  }
+
   process(record: RequestRecord): RecordMetrics {
-    if (record.error !== undefined || record.cancelled) return {};
-    const metrics: RecordMetrics = {
-      request_latency: (record.endNs - record.startNs) / 1e6,
-      output_sequence_length: record.outputTokens,
-      input_sequence_length: record.inputTokens,
-    };
-    if (record.firstTokenNs !== undefined) metrics.time_to_first_token = (record.firstTokenNs - record.startNs) / 1e6;
-    if (record.scheduledNs !== undefined) metrics.schedule_slip = (record.startNs - record.scheduledNs) / 1e6;
-    const n = record.tokenNs.length;
-    if (n >= 2) metrics.inter_token_latency = ((record.tokenNs[n - 1] as number) - (record.tokenNs[0] as number)) / (n - 1) / 1e6;
-    return metrics;
+    const computed: RecordMetrics = {};
+    if (record.error !== undefined || record.cancelled) return computed;
+    for (const metric of this.metrics) {
+      const value = metric.compute(record, computed);
+      if (value !== undefined) computed[metric.tag] = value;
+    }
+    return computed;
   }
 }

@@ -1,58 +1,66 @@
-import { type MetricResult, type ResultsInput, type ResultsProcessor, summarize } from "aiperf";
+import {
+  type AggregateMetric,
+  Metric,
+  type MetricResult,
+  multiInject,
+  optional,
+  orderMetrics,
+  type RecordMetric,
+  type RecordMetrics,
+  type ResultsInput,
+  type ResultsProcessor,
+  summarize,
+} from "aiperf";
 
-const PER_REQUEST: { tag: string; header: string; unit: string }[] = [
-  { tag: "request_latency", header: "Request latency", unit: "ms" },
-  { tag: "time_to_first_token", header: "Time to first token", unit: "ms" },
-  { tag: "inter_token_latency", header: "Inter-token latency", unit: "ms" },
-  { tag: "output_sequence_length", header: "Output tokens per request", unit: "tokens" },
-  { tag: "input_sequence_length", header: "Input tokens per request", unit: "tokens" },
-  { tag: "schedule_slip", header: "Schedule slip (sent late by)", unit: "ms" },
-];
+/** A record metric's row: count and exact statistics over the requests that have a value. */
+function statsRow(metric: RecordMetric, perRecord: readonly RecordMetrics[]): MetricResult | undefined {
+  const values: number[] = [];
+  for (const m of perRecord) {
+    const v = m[metric.tag];
+    if (v !== undefined) values.push(v);
+  }
+  if (values.length === 0 && metric.omitWhenEmpty) return undefined;
+  const s = summarize(values);
+  return {
+    tag: metric.tag,
+    header: metric.header,
+    unit: metric.unit,
+    count: values.length,
+    ...(s ? { avg: s.avg, min: s.min, max: s.max, std: s.std, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99 } : {}),
+  };
+}
+
+/** An aggregate metric's row: its one value as `avg`. */
+function valueRow(metric: AggregateMetric, value: number | undefined): MetricResult | undefined {
+  return value === undefined ? undefined : { tag: metric.tag, header: metric.header, unit: metric.unit, count: 1, avg: value };
+}
 
 /**
- * Built-in `metric_results`: exact statistics (avg, min, max, std, p50–p99) of each per-request
- * metric, plus throughputs and errors over the phase's duration (first send to last response).
+ * Built-in `metric_results`: exact statistics (avg, min, max, std, p50–p99) of each record metric
+ * and the value of each aggregate metric, one row per metric in registration order (built-ins
+ * first), so the table and the exports keep a stable layout whatever the dependencies.
  */
 export class MetricResultsProcessor implements ResultsProcessor {
+  private readonly metrics: readonly Metric[];
+  private readonly aggregates: readonly AggregateMetric[];
+
+  constructor(@multiInject(Metric.token) @optional() metrics: Metric[] | undefined) {
+    this.metrics = metrics ?? [];
+    this.aggregates = orderMetrics(this.metrics).filter((m): m is AggregateMetric => m.kind === "aggregate");
+  }
+
   summarize(input: ResultsInput): MetricResult[] {
-    const results: MetricResult[] = [];
-    for (const { tag, header, unit } of PER_REQUEST) {
-      const values: number[] = [];
-      for (const m of input.metrics) {
-        const v = m[tag];
-        if (v !== undefined) values.push(v);
-      }
-      if (values.length === 0 && tag === "schedule_slip") continue; // only trace replay has a schedule
-      const s = summarize(values);
-      results.push({
-        tag,
-        header,
-        unit,
-        count: values.length,
-        ...(s ? { avg: s.avg, min: s.min, max: s.max, std: s.std, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99 } : {}),
-      });
+    const computed: RecordMetrics = {};
+    const context = { ...input, computed };
+    for (const metric of this.aggregates) {
+      const value = metric.compute(context);
+      if (value !== undefined) computed[metric.tag] = value;
     }
-    const { stats, records } = input;
-    const durationS = stats.startNs !== undefined && stats.endNs !== undefined ? (stats.endNs - stats.startNs) / 1e9 : 0;
-    let outputTokens = 0;
-    let ok = 0;
-    for (const r of records) {
-      if (r.error === undefined && !r.cancelled) {
-        ok++;
-        outputTokens += r.outputTokens;
-      }
+    const rows: MetricResult[] = [];
+    for (const metric of this.metrics) {
+      const row = metric.kind === "record" ? statsRow(metric, input.metrics) : valueRow(metric, computed[metric.tag]);
+      if (row) rows.push(row);
     }
-    const finished = records.filter((r) => !r.cancelled).length;
-    const errors = finished - ok;
-    const single = (tag: string, header: string, unit: string, value: number): MetricResult => ({ tag, header, unit, count: 1, avg: value });
-    if (durationS > 0) {
-      results.push(single("output_token_throughput", "Output token throughput", "tokens/s", outputTokens / durationS));
-      results.push(single("request_throughput", "Request throughput", "requests/s", ok / durationS));
-    }
-    results.push(single("request_count", "Successful requests", "requests", ok));
-    results.push(single("error_count", "Errors", "requests", errors));
-    results.push(single("error_rate", "Error rate", "fraction", finished === 0 ? 0 : errors / finished));
-    if (stats.cancelled > 0) results.push(single("cancelled_count", "Cancelled", "requests", stats.cancelled));
-    return results;
+    return rows;
   }
 }

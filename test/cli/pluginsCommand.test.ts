@@ -61,7 +61,7 @@ describe("aiperf plugins", () => {
     expect(hookShow.stdout).toMatch(/log_file\s+isNotEmpty, isString {2}\(required\)/);
     expect(hookShow.stdout).toMatch(/verbose\s+isBoolean {2}default false/);
     const info = await runCli(["plugins", "info", "aiperf-example-plugin", "--json", "-c", config, "--no-cache"], { cwd: dir });
-    expect(JSON.parse(info.stdout).provides).toHaveLength(4);
+    expect(JSON.parse(info.stdout).provides).toHaveLength(5);
     const protocols = await runCli(["plugins", "protocols", "--json"], { cwd: dir });
     const visible = (JSON.parse(protocols.stdout) as { name: string }[]).map((p) => p.name);
     expect(visible).toContain("phase_hook");

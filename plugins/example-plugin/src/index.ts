@@ -4,3 +4,4 @@ export { ExampleMetricsCollectorConfig } from "./ExampleMetricsCollectorConfig.j
 export { ExampleMetricsCollectorHook, type MetricsFile, type PhaseMetrics } from "./ExampleMetricsCollectorHook.js";
 export { ExampleMetricsProcessor } from "./ExampleMetricsProcessor.js";
 export { ExampleResultsAggregator } from "./ExampleResultsAggregator.js";
+export { TokensPerChunkMetric } from "./TokensPerChunkMetric.js";

@@ -7,6 +7,7 @@ import { DataExporter } from "./DataExporter.js";
 import { DatasetComposer } from "./DatasetComposer.js";
 import { DatasetSampler } from "./DatasetSampler.js";
 import { Endpoint } from "./Endpoint.js";
+import { Metric } from "./Metric.js";
 import { MockServer } from "./MockServer.js";
 import { PhaseHook } from "./PhaseHook.js";
 import { PostProcessor } from "./PostProcessor.js";
@@ -20,7 +21,7 @@ import { Transport } from "./Transport.js";
 import { Ui } from "./Ui.js";
 import { ZmqProxy } from "./ZmqProxy.js";
 
-/** The protocols of DESIGN §10, in that order. */
+/** The protocols of DESIGN §10, in that order, then the profiler's own: `mock_server` and `metric`. */
 export const BUILTIN_PROTOCOLS: readonly Protocol[] = [
   Endpoint,
   Transport,
@@ -42,4 +43,5 @@ export const BUILTIN_PROTOCOLS: readonly Protocol[] = [
   CommunicationClient,
   ZmqProxy,
   MockServer,
+  Metric,
 ] as Protocol[];

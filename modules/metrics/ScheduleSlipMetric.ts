@@ -1,0 +1,15 @@
+import type { RecordMetric, RequestRecord } from "aiperf";
+
+/** Built-in `schedule_slip`: how late a request went out against its schedule, in ms. */
+export class ScheduleSlipMetric implements RecordMetric {
+  readonly kind = "record";
+  readonly tag = "schedule_slip";
+  readonly header = "Schedule slip (sent late by)";
+  readonly unit = "ms";
+  // Only trace replay (fixed_schedule) has a schedule; an empty row elsewhere would be noise.
+  readonly omitWhenEmpty = true;
+
+  compute(record: RequestRecord): number | undefined {
+    return record.scheduledNs === undefined ? undefined : (record.startNs - record.scheduledNs) / 1e6;
+  }
+}
