@@ -42,7 +42,7 @@ describe("a plugin's metric reaches the table and every export by being register
     expect(printed).toMatch(/^Total tokens per request \(tokens\) +40 +40 +40 +40 +40 +40 +40 +0$/m);
     expect(printed).toMatch(/^Output tokens in total \(tokens\) +48$/m);
 
-    const json = JSON.parse(readFileSync(path.join(dir, "profile_export.json"), "utf8")) as { metrics: MetricResult[] };
+    const json = JSON.parse(readFileSync(path.join(dir, "latest", "profile_export.json"), "utf8")) as { metrics: MetricResult[] };
     const tag = (t: string) => json.metrics.find((m) => m.tag === t);
     expect(tag("total_sequence_length")).toEqual({
       tag: "total_sequence_length",
@@ -64,7 +64,7 @@ describe("a plugin's metric reaches the table and every export by being register
     expect(order.indexOf("total_sequence_length")).toBeGreaterThan(order.indexOf("error_rate"));
     expect(order.indexOf("output_tokens_total")).toBeGreaterThan(order.indexOf("total_sequence_length"));
 
-    const csv = readFileSync(path.join(dir, "profile_export.csv"), "utf8").split("\n");
+    const csv = readFileSync(path.join(dir, "latest", "profile_export.csv"), "utf8").split("\n");
     expect(csv).toContain("total_sequence_length,Total tokens per request,tokens,6,40,40,40,0,40,40,40,40");
     expect(csv).toContain("output_tokens_total,Output tokens in total,tokens,1,48,,,,,,,");
   });

@@ -26,7 +26,7 @@ async function profile(streaming: boolean): Promise<{ metrics: MetricResult[]; c
   });
   try {
     const { results } = await runProfile(app);
-    return { metrics: results.metrics, csv: readFileSync(path.join(dir, "profile_export.csv"), "utf8") };
+    return { metrics: results.metrics, csv: readFileSync(path.join(dir, "latest", "profile_export.csv"), "utf8") };
   } finally {
     await app.dispose();
   }
