@@ -24,6 +24,7 @@ export { App } from "./kernel/app/App.js";
 export { type CreateAppOptions, createApp } from "./kernel/app/createApp.js";
 export { createConsoleLogger, type Logger, silentLogger } from "./kernel/app/Logger.js";
 export type { Override } from "./kernel/app/Override.js";
+export type { ParentContainer } from "./kernel/app/ParentContainer.js";
 export { APP_CONFIG, LOGGER, PLUGIN_CONFIG, PLUGIN_ENTRY, REGISTRY } from "./kernel/app/tokens.js";
 export { entryOf, instanceName } from "./kernel/binding/entryOf.js";
 export type { ImplementationFactoryContext } from "./kernel/binding/LazyImplementation.js";

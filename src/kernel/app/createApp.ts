@@ -18,8 +18,10 @@ import type { ImplementationEntry } from "../registry/types.js";
 import { normalizeName } from "../util/normalizeName.js";
 import { App } from "./App.js";
 import { DisposalTracker } from "./DisposalTracker.js";
+import { isolateParent } from "./isolateParent.js";
 import { createConsoleLogger, type Logger } from "./Logger.js";
 import type { Override } from "./Override.js";
+import type { ParentContainer } from "./ParentContainer.js";
 import { APP_CONFIG, LOGGER, REGISTRY } from "./tokens.js";
 
 /** Options of `createApp` (DESIGN §7). */
@@ -32,8 +34,11 @@ export interface CreateAppOptions {
   env?: Record<string, string | undefined>;
   /** The application folder: its package.json dependencies and plugins/ are discovered. Default: cwd. */
   root?: string;
-  /** The host's container: our container is its child, so plugins can inject host services. */
-  parent?: Container;
+  /**
+   * The host's container (any inversify 8 copy): plugins can inject host services, each resolved
+   * by the host itself; the host never sees the app's bindings or overrides.
+   */
+  parent?: ParentContainer;
   logger?: Logger;
   /** Read the built-in registry (default true). */
   builtin?: boolean;
@@ -119,7 +124,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     if (!configBlocks.has(normalized)) configBlocks.set(normalized, { block, path: ["plugins", "settings", key] });
   }
 
-  const container = new Container(options.parent ? { parent: options.parent } : {});
+  const container = new Container(options.parent ? { parent: isolateParent(options.parent) } : {});
   container.bind(APP_CONFIG).toConstantValue(loaded.config);
   container.bind(REGISTRY).toConstantValue(registry);
   container.bind(LOGGER).toConstantValue(logger);
