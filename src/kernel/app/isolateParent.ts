@@ -23,6 +23,12 @@ let nextBindingId = -1;
  * would get the app's bindings (overrides included) and keep them after the app is disposed.
  * Asked this way, a host service is always the one the host itself returns. And inversify reads
  * a parent's private fields, which fails when the host's inversify is another copy.
+ *
+ * Limits, all from the host's public API: one binding stands for all the host's bindings of a
+ * token, so multi-injecting a token the host binds several times fails as ambiguous; the host
+ * sees each request as a root request (no ancestors for its `when` predicates, at most one tag);
+ * and an optional lookup the app planned while the host had no match is not redone when the host
+ * binds it later (inversify caches the plan and the host cannot tell the app).
  */
 export function isolateParent(host: ParentContainer): Container {
   const bridge = new Container();
@@ -67,7 +73,8 @@ function isAsyncServiceError(error: unknown): boolean {
 function hostBinding(host: ParentContainer, id: ServiceIdentifier): unknown {
   let options: IsBoundOptions | undefined;
   // Sync first, so a sync host service still resolves in a sync `get`; once the host says it is
-  // async, ask asynchronously (an async singleton's promise is cached by the host, not rebuilt).
+  // async, ask asynchronously. An async singleton's promise is cached by the host, so nothing is
+  // built twice; only a transient async host service is, once, by the refused sync attempt.
   let isAsync = false;
   return {
     cache: { isRight: false, value: undefined },
