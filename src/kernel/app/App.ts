@@ -32,7 +32,7 @@ export interface AppParts {
 }
 
 /**
- * An application: one Inversify container (a child of the host's, if given) with every discovered
+ * An application: one Inversify container (seeing the host's services, resolved by the host, if given)
  * implementation bound lazily. Any number may live in one process; none shares state with another.
  */
 export class App {
