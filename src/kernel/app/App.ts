@@ -32,8 +32,9 @@ export interface AppParts {
 }
 
 /**
- * An application: one Inversify container (seeing the host's services, resolved by the host, if given)
- * implementation bound lazily. Any number may live in one process; none shares state with another.
+ * An application: one Inversify container (seeing the host's services, resolved by the host, if
+ * given) with every discovered implementation bound lazily. Any number may live in one process;
+ * none shares state with another.
  */
 export class App {
   /** The app's container; bind your own services here or in the parent. */
