@@ -11,7 +11,8 @@ export interface TestAppOptions extends CreateAppOptions {
 
 /**
  * Creates an isolated app for one test. Overrides replace bindings by token (optionally by name)
- * with a value, class or factory; other apps in the process never see them. Dispose it after.
+ * with a value, class or factory; other apps in the process and the host (`parent`) never see them,
+ * and the host's own services are never built with them. Dispose it after.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<App> {
   return createApp({ logger: silentLogger, isTTY: false, ...options });
