@@ -61,4 +61,13 @@ describe.each([
     await app.dispose();
     expect(host.get<{ url: string }>(DATABASE).url).toBe("postgres://host");
   });
+
+  it("keeps an app's override out of the host's services", async () => {
+    const host = hostContainer(copy);
+    const app = await createTestApp({ ...base, parent: host, overrides: [{ token: URL, useValue: "sqlite://test" }] });
+    expect(await app.get(URL)).toBe("sqlite://test");
+    expect((await app.get<{ url: string }>(DATABASE)).url).toBe("postgres://host");
+    await app.dispose();
+    expect(host.get<{ url: string }>(DATABASE).url).toBe("postgres://host");
+  });
 });
