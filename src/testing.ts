@@ -17,7 +17,8 @@ export interface TestAppOptions extends CreateProfilerAppOptions {
 
 /**
  * Creates an isolated profiler app for one test. Overrides replace bindings by token (optionally
- * by name) with a value, class or factory; the parent container and other apps never see them.
+ * by name) with a value, class or factory; other apps and the host (`parent`) never see them, and
+ * the host's own services are never built with them.
  * Dispose it after.
  * @public
  */

@@ -25,6 +25,7 @@ export { App } from "./app/App.js";
 export { type CreateAppOptions, createApp } from "./app/createApp.js";
 export { createConsoleLogger, type Logger, silentLogger } from "./app/Logger.js";
 export type { Override } from "./app/Override.js";
+export type { ParentContainer } from "./app/ParentContainer.js";
 export type { Selection, Selections } from "./app/Selections.js";
 export { APP_CONFIG, LOADED_CONFIG, LOGGER, PLUGIN_CONFIG, PLUGIN_ENTRY, REGISTRY } from "./app/tokens.js";
 export { entryOf, instanceName } from "./binding/entryOf.js";

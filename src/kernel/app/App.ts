@@ -36,8 +36,9 @@ export interface AppParts<TConfig extends KernelConfig = KernelConfig> {
 }
 
 /**
- * An application: one Inversify container (a child of the host's, if given) with every discovered
- * implementation bound lazily. Any number may live in one process; none shares state with another.
+ * An application: one Inversify container (seeing the host's services, resolved by the host, if
+ * given) with every discovered implementation bound lazily. Any number may live in one process;
+ * none shares state with another.
  * @public
  */
 export class App<TConfig extends KernelConfig = KernelConfig> {

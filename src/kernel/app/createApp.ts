@@ -16,9 +16,11 @@ import type { Registry } from "../registry/Registry.js";
 import type { ImplementationEntry } from "../registry/types.js";
 import { App } from "./App.js";
 import { DisposalTracker } from "./DisposalTracker.js";
+import { isolateParent } from "./isolateParent.js";
 import { createConsoleLogger, type Logger } from "./Logger.js";
 import type { Override } from "./Override.js";
 import { type OverridePlan, planOverrides } from "./overrides.js";
+import type { ParentContainer } from "./ParentContainer.js";
 import { planSelections, type SelectionPlan } from "./planSelections.js";
 import { emptySelections, type Selections, withPluginSelect } from "./Selections.js";
 import { APP_CONFIG, LOADED_CONFIG, LOGGER, REGISTRY } from "./tokens.js";
@@ -36,8 +38,11 @@ export interface CreateAppOptions<TConfig extends KernelConfig = KernelConfig> {
   manifestField?: string;
   /** The application folder: its package.json dependencies and plugins/ are discovered. Default: cwd. */
   root?: string;
-  /** The host's container: the app's container is its child, so plugins can inject host services. */
-  parent?: Container;
+  /**
+   * The host's container (any inversify 8 copy): plugins can inject host services, each resolved
+   * by the host itself; the host never sees the app's bindings or overrides.
+   */
+  parent?: ParentContainer;
   /** A YAML config file or a config object (default: all defaults). */
   config?: string | Record<string, unknown>;
   /** A config the host already loaded with `loadConfig` (instead of `config`). */
@@ -102,7 +107,7 @@ export async function createApp<TConfig extends KernelConfig = KernelConfig>(opt
     );
   const root = options.root ?? process.cwd();
   const registry = await discover(options, loaded, root, logger);
-  const container = new Container(options.parent ? { parent: options.parent } : {});
+  const container = new Container(options.parent ? { parent: isolateParent(options.parent) } : {});
   const tracker = new DisposalTracker();
   const overrides = planOverrides(options.overrides ?? [], container, tracker);
   const selections = withPluginSelect(options.selections?.(loaded) ?? emptySelections(), loaded.config.plugins);
