@@ -54,49 +54,21 @@ export interface LoadedConfig<T extends KernelConfig = KernelConfig> {
 }
 
 /**
- * Reads, substitutes, overrides and validates the app config (DESIGN §8). Throws
- * `ConfigInvalidError` (`AIPERF_CONFIG_INVALID`) listing every problem with file:line:col; no
- * message ever includes a config value, so secrets cannot leak through errors.
+ * Reads, substitutes, overrides and validates the app config. Throws `ConfigInvalidError`
+ * (`AIPERF_CONFIG_INVALID`) listing every problem with file:line:col; no message ever includes a
+ * config value, so secrets cannot leak through errors.
  */
 export function loadConfig<T extends KernelConfig = KernelConfig>(source: ConfigSource = {}, schema: ConfigSchema<T> = {}): LoadedConfig<T> {
   let raw: Record<string, unknown> = {};
-  let doc: Document | undefined;
-  let lineCounter: LineCounter | undefined;
-  let file: string | undefined;
+  let parsed: ConfigFile | undefined;
   if (typeof source.config === "string") {
-    file = path.resolve(source.config);
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      throw new ConfigInvalidError([
-        { path: "", message: `cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, location: { file } },
-      ]);
-    }
-    lineCounter = new LineCounter();
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      throw new ConfigInvalidError(
-        doc.errors.map((e) => ({
-          path: "",
-          message: `YAML syntax error: ${e.message.split("\n")[0]}`,
-          location: { file: file as string, line: e.linePos?.[0].line ?? 1, col: e.linePos?.[0].col ?? 1 },
-        })),
-      );
-    }
-    const js = doc.toJS() as unknown;
-    if (js !== null && js !== undefined) {
-      if (typeof js !== "object" || Array.isArray(js)) {
-        throw new ConfigInvalidError([{ path: "", message: "the config file must be a mapping of keys to values", location: { file, line: 1, col: 1 } }]);
-      }
-      raw = js as Record<string, unknown>;
-    }
-    const parsed = { doc, lineCounter, file };
-    assertSafeKeys(raw, (keyPath) => yamlLocation(parsed.doc, parsed.lineCounter, parsed.file, keyPath, "key"));
+    parsed = readConfigFile(path.resolve(source.config));
+    raw = parsed.raw;
   } else if (source.config) {
     assertSafeKeys(source.config);
     raw = structuredClone(source.config);
   }
+  const { doc, lineCounter, file } = parsed ?? {};
 
   const setPaths = new Map<string, string>();
   const interpolationIssues: InterpolationIssue[] = [];
@@ -128,6 +100,45 @@ export function loadConfig<T extends KernelConfig = KernelConfig>(source: Config
     baseDir,
     locate,
   };
+}
+
+interface ConfigFile {
+  file: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  raw: Record<string, unknown>;
+}
+
+/** Parses a config file; anything wrong with it (a YAML alias bomb or cycle included) is a ConfigInvalidError. */
+function readConfigFile(file: string): ConfigFile {
+  const fail = (message: string, location: SourceLocation = { file, line: 1, col: 1 }) => new ConfigInvalidError([{ path: "", message, location }]);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw fail(`cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigInvalidError(
+      doc.errors.map((e) => ({
+        path: "",
+        message: `YAML syntax error: ${e.message.split("\n")[0]}`,
+        location: { file, line: e.linePos?.[0].line ?? 1, col: e.linePos?.[0].col ?? 1 },
+      })),
+    );
+  }
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw fail(`YAML cannot be expanded: ${(error as Error).message}`);
+  }
+  if (js !== null && js !== undefined && (typeof js !== "object" || Array.isArray(js))) throw fail("the config file must be a mapping of keys to values");
+  const raw = (js ?? {}) as Record<string, unknown>;
+  assertSafeKeys(raw, (keyPath) => yamlLocation(doc, lineCounter, file, keyPath, "key"));
+  return { file, doc, lineCounter, raw };
 }
 
 function withLocation(keyPath: (string | number)[], message: string, location: SourceLocation | undefined): ConfigIssue {

@@ -1,4 +1,4 @@
-import { isForbiddenKey } from "../config/safeKeys.js";
+import { isForbiddenKey } from "./isForbiddenKey.js";
 
 /** A place in parsed data that no loader may walk or copy. */
 export interface UnsafeNode {
