@@ -20,14 +20,7 @@ interface CommonFlags {
  * (so class-validator is never loaded), and a warm manifest cache never loads the YAML parser.
  */
 async function discover(io: CliIO, flags: CommonFlags): Promise<Registry> {
-  let paths: string[] = [];
-  let disabled: string[] = [];
-  if (flags.config) {
-    const { loadProfilerConfig } = await import("../profiler/config/loadProfilerConfig.js");
-    const loaded = loadProfilerConfig({ config: path.resolve(io.cwd, flags.config) });
-    paths = loaded.config.plugins.paths.map((p) => path.resolve(loaded.baseDir, p));
-    disabled = loaded.config.plugins.disabled;
-  }
+  const { paths, disabled } = await pluginsConfig(io, flags);
   const [{ discoverPlugins }, { cachedManifestReader }, { profilerHost }] = await Promise.all([
     import("../kernel/discovery/discoverPlugins.js"),
     import("../kernel/discovery/manifestCache.js"),
@@ -35,6 +28,14 @@ async function discover(io: CliIO, flags: CommonFlags): Promise<Registry> {
   ]);
   const noCache = flags.cache === false || process.env.AIPERF_NO_CACHE === "1";
   return discoverPlugins({ root: io.cwd, paths, disabled, ...profilerHost(), ...(noCache ? {} : { reader: cachedManifestReader(io.cwd) }) });
+}
+
+/** Config `plugins.paths` (absolute) and `plugins.disabled`, from `-c` when given. */
+async function pluginsConfig(io: CliIO, flags: CommonFlags): Promise<{ paths: string[]; disabled: string[] }> {
+  if (!flags.config) return { paths: [], disabled: [] };
+  const { loadProfilerConfig } = await import("../profiler/config/loadProfilerConfig.js");
+  const loaded = loadProfilerConfig({ config: path.resolve(io.cwd, flags.config) });
+  return { paths: loaded.config.plugins.paths.map((p) => path.resolve(loaded.baseDir, p)), disabled: loaded.config.plugins.disabled };
 }
 
 function ruleText(e: ImplementationEntry): string {
@@ -74,7 +75,7 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Indented on a terminal, one line in pipes (where tools read it and size matters). */
 const json = (io: CliIO, value: unknown) => io.stdout(`${JSON.stringify(value, null, io.isTTY ? 2 : undefined)}\n`);
 
-/** `aiperf plugins …` (DESIGN §11). Listing commands read manifests only: no plugin code runs. */
+/** `aiperf plugins …`. Listing commands read manifests only: no plugin code runs. */
 export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
   const plugins = program
     .command("plugins")
@@ -222,18 +223,14 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
     .option("-c, --config <file>", "config file (for plugins.paths)")
     .option("--json", "print JSON")
     .action(async (paths: string[], flags: CommonFlags & { import?: boolean }) => {
-      const registry = await discover(io, { ...flags, cache: false });
-      const targets =
-        paths.length > 0
-          ? paths.map((p) => path.resolve(io.cwd, p))
-          : registry
-              .plugins()
-              .filter((p) => p.origin !== "builtin")
-              .map((p) => p.root);
-      const known = registry.protocols();
-      const { validatePlugin } = await import("./validatePlugins.js");
-      const all: { target: string; problems: Awaited<ReturnType<typeof validatePlugin>> }[] = [];
-      for (const target of targets) all.push({ target, problems: await validatePlugin(target, { importCode: Boolean(flags.import), knownProtocols: known }) });
+      const [{ validatePlugins }, { profilerHost }] = await Promise.all([import("./validatePlugins.js"), import("../profiler/profilerHost.js")]);
+      const all = await validatePlugins({
+        root: io.cwd,
+        paths: (await pluginsConfig(io, flags)).paths,
+        targets: paths.map((p) => path.resolve(io.cwd, p)),
+        host: profilerHost(),
+        importCode: Boolean(flags.import),
+      });
       const problems = all.flatMap((a) => a.problems);
       if (flags.json)
         json(
@@ -245,9 +242,11 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
         );
       else {
         for (const p of problems) io.stdout(`${formatLocation(p.location)}  ${p.code}  ${p.message}\n`);
-        const errors = problems.filter((p) => p.severity === "error").length;
-        io.stdout(`${targets.length} plugin(s) checked${flags.import ? " (with --import)" : ""}: ${errors === 0 ? "no problems" : `${errors} problem(s)`}\n`);
+        io.stdout(
+          `${all.length} plugin(s) checked${flags.import ? " (with --import)" : ""}: ${problems.length === 0 ? "no problems" : `${problems.length} problem(s)`}\n`,
+        );
       }
-      setExit(problems.some((p) => p.severity === "error") ? 1 : 0);
+      // Any problem, a warning included: a plugin that discovery would skip has not passed.
+      setExit(problems.length > 0 ? 1 : 0);
     });
 }

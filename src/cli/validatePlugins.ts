@@ -1,16 +1,112 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
-import semver from "semver";
 import { importModule } from "../kernel/binding/importModule.js";
 import { missingMembers } from "../kernel/binding/LazyImplementation.js";
-import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
+import { discoverPlugins } from "../kernel/discovery/discoverPlugins.js";
+import type { BuiltinRegistry } from "../kernel/discovery/findPluginSources.js";
+import type { ManifestReader } from "../kernel/discovery/manifestCache.js";
+import type { PluginSource } from "../kernel/discovery/PluginSource.js";
+import { pluginSourceAt } from "../kernel/discovery/pluginSourceAt.js";
 import { readManifest } from "../kernel/discovery/readManifest.js";
 import { ErrorCode } from "../kernel/errors/codes.js";
+import type { Protocol } from "../kernel/protocol/defineProtocol.js";
 import type { ResolvedClassPath } from "../kernel/registry/classPath.js";
-import type { RegistryProblem } from "../kernel/registry/types.js";
+import type { Registry } from "../kernel/registry/Registry.js";
+import type { ManifestEntry, ParsedManifest, RegistryProblem } from "../kernel/registry/types.js";
 import { closestName } from "../kernel/util/closestName.js";
 import { validateClass } from "../kernel/util/validateClass.js";
-import { BUILTIN_PROTOCOLS } from "../profiler/protocols/builtinProtocols.js";
+
+/** The host whose plugins are checked: its protocols, built-in registries and manifest field. */
+export interface ValidateHost {
+  protocols: readonly Protocol[];
+  builtin?: readonly BuiltinRegistry[];
+  manifestField?: string;
+}
+
+export interface ValidateOptions {
+  /** The application's folder. */
+  root: string;
+  /** Config `plugins.paths`, absolute. */
+  paths?: readonly string[];
+  /** Plugin folders or registry files, absolute; none means every discovered non-built-in plugin. */
+  targets: readonly string[];
+  host: ValidateHost;
+  /** Also import each implementation: protocol conformance and config defaults. */
+  importCode: boolean;
+}
+
+/** One checked plugin and its problems. */
+export interface Validated {
+  target: string;
+  problems: RegistryProblem[];
+}
+
+/**
+ * Checks plugins without running their code. The manifest rules are discovery's own: each target
+ * is discovered along with the app's plugins (so a duplicate name or a protocol another plugin
+ * defines counts exactly as at start-up), and its problems are those discovery records. Then
+ * what only validate does, on the filesystem: module files exist, named exports are present (static
+ * scan), config classes are present; with `importCode`, protocol conformance and config defaults.
+ */
+export async function validatePlugins(options: ValidateOptions): Promise<Validated[]> {
+  const field = options.host.manifestField ?? "aiperf";
+  const targets = options.targets.map((target) => ({ target, source: pluginSourceAt(target, "path", field) }));
+  const manifests = new Map<string, ParsedManifest>();
+  const reader: ManifestReader = {
+    async read(source) {
+      const manifest = await readManifest(source);
+      manifests.set(source.registryFile, manifest);
+      return manifest;
+    },
+    flush() {},
+  };
+  const registry = await discoverPlugins({
+    root: options.root,
+    paths: options.paths ?? [],
+    ...options.host,
+    reader,
+    include: targets.flatMap((t) => (t.source ? [t.source] : [])),
+  });
+  const checked =
+    options.targets.length > 0
+      ? targets
+      : registry
+          .plugins()
+          .filter((p) => p.origin !== "builtin")
+          .map((p): { target: string; source: PluginSource | undefined } => ({ target: p.root, source: p }));
+  const results: Validated[] = [];
+  for (const { target, source } of checked) {
+    const problems = source ? await validateOne(source, registry, manifests.get(source.registryFile), options.importCode) : [notAPlugin(target, field)];
+    results.push({ target, problems });
+  }
+  return results;
+}
+
+async function validateOne(source: PluginSource, registry: Registry, manifest: ParsedManifest | undefined, importCode: boolean): Promise<RegistryProblem[]> {
+  const record = registry.plugins().find((p) => p.registryFile === source.registryFile);
+  const problems = [...(record?.problems ?? [])];
+  if (!manifest) return problems;
+  if (manifest.plugin.module) checkExport(manifest.plugin.module, "plugin module", { file: manifest.file, line: 1, col: 1 }, problems);
+  for (const entry of manifest.entries) {
+    checkExport(entry.class, "class", entry.location, problems);
+    if (entry.config) checkExport(entry.config, "config class", entry.location, problems);
+  }
+  // Importing the code of a plugin that is already known to be wrong only adds noise.
+  if (importCode && problems.length === 0) {
+    const members = new Map<string, readonly string[]>(registry.protocols().map((p) => [p.name, p.members]));
+    for (const def of manifest.protocols) members.set(def.name, def.members);
+    for (const entry of manifest.entries) problems.push(...(await checkImported(entry, members.get(entry.protocol) ?? [])));
+  }
+  return problems;
+}
+
+function notAPlugin(target: string, field: string): RegistryProblem {
+  return {
+    code: ErrorCode.PluginNotFound,
+    severity: "error",
+    message: `${target} is not a registry file, nor a folder with a registry.yaml or a package.json with "${field}": { "registry": ... }`,
+    location: { file: target },
+  };
+}
 
 /** The names a module exports, found by reading its text (no code runs). */
 export function staticExports(source: string): Set<string> {
@@ -41,8 +137,9 @@ function checkExport(ref: ResolvedClassPath, what: string, location: RegistryPro
     });
     return;
   }
-  const exported = staticExports(readFileSync(ref.modulePath, "utf8"));
-  if (exported.has(ref.exportName) || /export\s*\*/.test(readFileSync(ref.modulePath, "utf8"))) return;
+  const text = readFileSync(ref.modulePath, "utf8");
+  const exported = staticExports(text);
+  if (exported.has(ref.exportName) || /export\s*\*/.test(text)) return;
   const close = closestName(ref.exportName, [...exported]);
   problems.push({
     code: ErrorCode.PluginLoadFailed,
@@ -52,107 +149,25 @@ function checkExport(ref: ResolvedClassPath, what: string, location: RegistryPro
   });
 }
 
-/** Finds the registry of a path: a registry file, or a folder with package.json `aiperf.registry` or registry.yaml. */
-export function registryOf(target: string): { file: string; root: string } {
-  if (existsSync(target) && statSync(target).isFile()) return { file: target, root: path.dirname(target) };
-  const pkgFile = path.join(target, "package.json");
-  if (existsSync(pkgFile)) {
-    try {
-      const pkg = JSON.parse(readFileSync(pkgFile, "utf8")) as { aiperf?: { registry?: string } };
-      if (pkg.aiperf?.registry) return { file: path.resolve(target, pkg.aiperf.registry), root: target };
-    } catch {
-      // fall through to registry.yaml
+/** Imports one entry: its export has the protocol's members, and its config class's defaults are valid. */
+async function checkImported(entry: ManifestEntry, members: readonly string[]): Promise<RegistryProblem[]> {
+  const problems: RegistryProblem[] = [];
+  const fail = (code: string, message: string) => problems.push({ code, severity: "error", message, location: entry.location });
+  try {
+    const exported = (await importModule(entry.class.modulePath))[entry.class.exportName];
+    const target = typeof exported === "function" ? (exported as { prototype: unknown }).prototype : exported;
+    const missing = missingMembers(target, members);
+    if (missing.length > 0) fail(ErrorCode.ProtocolMismatch, `${entry.protocol} "${entry.name}" lacks ${missing.map((m) => `"${m}"`).join(", ")}`);
+    if (!entry.config) return problems;
+    const cls = (await importModule(entry.config.modulePath))[entry.config.exportName] as new () => object;
+    const defaults = new cls() as Record<string, unknown>;
+    for (const issue of validateClass(cls, defaults).issues) {
+      // Required fields without defaults are the user's to set.
+      if (defaults[String(issue.path[0])] === undefined) continue;
+      fail(ErrorCode.ConfigInvalid, `config class ${entry.config.exportName}: default of ${issue.path.join(".")} is invalid: ${issue.message}`);
     }
-  }
-  return { file: path.join(target, "registry.yaml"), root: target };
-}
-
-/**
- * Checks one plugin without running its code (DESIGN §11): schema, protocol names, class paths
- * inside the plugin, named exports present (static scan), config class present, `requires`.
- * With `importCode`, also imports each entry, checks protocol conformance, and checks that the
- * config class builds and its defaults are valid.
- */
-export async function validatePlugin(
-  target: string,
-  options: { importCode: boolean; knownProtocols?: readonly { name: string; members: readonly string[] }[] },
-): Promise<RegistryProblem[]> {
-  const { file, root } = registryOf(path.resolve(target));
-  const manifest = await readManifest({ origin: "path", root, registryFile: file });
-  const problems = [...manifest.problems];
-  const protocols = new Map<string, readonly string[]>([...(options.knownProtocols ?? BUILTIN_PROTOCOLS)].map((p) => [p.name, p.members]));
-  for (const def of manifest.protocols) protocols.set(def.name, def.members);
-  for (const section of manifest.sections) {
-    if (protocols.has(section.protocol)) continue;
-    const close = closestName(section.protocol, [...protocols.keys()]);
-    problems.push({
-      code: ErrorCode.UnknownProtocol,
-      severity: "error",
-      message: `unknown protocol "${section.key}"${close ? `. Did you mean "${close}"?` : ""}`,
-      location: section.location,
-    });
-  }
-  if (manifest.plugin.requires) {
-    const version = frameworkPackage().version;
-    if (!semver.satisfies(version, manifest.plugin.requires, { includePrerelease: true })) {
-      problems.push({
-        code: ErrorCode.RequiresUnsatisfied,
-        severity: "error",
-        message: `requires aiperf ${manifest.plugin.requires}, but this is ${version}`,
-        location: { file, line: 1, col: 1 },
-      });
-    }
-  }
-  if (manifest.problems.length === 0 && !manifest.plugin.name && !existsSync(path.join(root, "package.json"))) {
-    problems.push({
-      code: ErrorCode.RegistryInvalid,
-      severity: "error",
-      message: 'a plugin registry needs "plugin: { name: ... }"',
-      location: { file, line: 1, col: 1 },
-    });
-  }
-  for (const entry of manifest.entries) {
-    checkExport(entry.class, "class", entry.location, problems);
-    if (entry.config) checkExport(entry.config, "config class", entry.location, problems);
-  }
-  if (options.importCode && !problems.some((p) => p.severity === "error")) {
-    for (const entry of manifest.entries) {
-      try {
-        const exported = (await importModule(entry.class.modulePath))[entry.class.exportName];
-        const members = protocols.get(entry.protocol) ?? [];
-        const target = typeof exported === "function" ? (exported as { prototype: unknown }).prototype : exported;
-        const missing = missingMembers(target, members);
-        if (missing.length > 0)
-          problems.push({
-            code: ErrorCode.ProtocolMismatch,
-            severity: "error",
-            message: `${entry.protocol} "${entry.name}" lacks ${missing.map((m) => `"${m}"`).join(", ")}`,
-            location: entry.location,
-          });
-        if (entry.config) {
-          const cls = (await importModule(entry.config.modulePath))[entry.config.exportName] as new () => object;
-          const defaults = new cls() as Record<string, unknown>;
-          const { issues } = validateClass(cls, defaults);
-          for (const issue of issues) {
-            const key = String(issue.path[0]);
-            if (defaults[key] === undefined) continue; // required fields without defaults are the user's to set
-            problems.push({
-              code: ErrorCode.ConfigInvalid,
-              severity: "error",
-              message: `config class ${entry.config.exportName}: default of ${issue.path.join(".")} is invalid: ${issue.message}`,
-              location: entry.location,
-            });
-          }
-        }
-      } catch (error) {
-        problems.push({
-          code: ErrorCode.PluginLoadFailed,
-          severity: "error",
-          message: `importing ${entry.protocol} "${entry.name}" failed: ${error instanceof Error ? error.message : String(error)}`,
-          location: entry.location,
-        });
-      }
-    }
+  } catch (error) {
+    fail(ErrorCode.PluginLoadFailed, `importing ${entry.protocol} "${entry.name}" failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   return problems;
 }

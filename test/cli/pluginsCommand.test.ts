@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { CreditPhase, PhaseOrchestrator } from "aiperf";
 import { createTestApp } from "aiperf/testing";
@@ -8,6 +8,7 @@ import { runCli } from "../helpers/cli.js";
 import { removeDir, repoRoot, sentinelModule, tempDir, writeFiles } from "../helpers/fixtures.js";
 
 const dir = tempDir("plugins-cli");
+const { version } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
 const sentinel = path.join(dir, "imported.txt");
 const hook = "export class Hook { async onPhaseStart() {} }\n";
 writeFiles(dir, {
@@ -36,7 +37,9 @@ describe("aiperf plugins", () => {
       new RegExp(`${reg("export").replace(/[.]/g, "\\.")}:3:3  AIPERF_PLUGIN_LOAD_FAILED  class "Hok" is not exported by .*Did you mean "Hook"\\?`),
     );
     expect(stdout).toContain(`${reg("escape")}:3:15  AIPERF_CLASS_PATH_INVALID`);
-    expect(stdout).toContain(`${reg("requires")}:1:1  AIPERF_REQUIRES_UNSATISFIED  requires aiperf >=2.0.0`);
+    expect(stdout).toContain(
+      `${reg("requires")}:1:37  AIPERF_REQUIRES_UNSATISFIED  plugin "requires" requires aiperf >=2.0.0, but this is ${version}; it is skipped`,
+    );
     expect(stdout.trim().split("\n").pop()).toBe("5 plugin(s) checked: 5 problem(s)");
   });
 

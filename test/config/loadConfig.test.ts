@@ -20,7 +20,7 @@ function errorOf(fn: () => unknown): ConfigInvalidError {
   throw new Error("expected a ConfigInvalidError");
 }
 
-describe("config loading (DESIGN §8)", () => {
+describe("config loading", () => {
   afterAll(() => removeDir(dir));
 
   it("substitutes ${VAR}, ${VAR:-default}, ${VAR:?message} and keeps $${ literal", () => {
@@ -101,6 +101,22 @@ describe("config loading (DESIGN §8)", () => {
 
   it("creates no app (nothing runs) when config is invalid", async () => {
     await expect(createTestApp({ builtin: false, root: dir, set: ["endpoint.modle=x"] })).rejects.toMatchObject({ code: "AIPERF_CONFIG_INVALID" });
+  });
+
+  it("refuses a YAML alias bomb and an alias cycle as config errors with file:line:col", () => {
+    const levels = [..."abcdefghi"].map((c, i) =>
+      i === 0
+        ? "a: &a [x, x, x, x, x, x, x, x, x, x]"
+        : `${c}: &${c} [${Array(10)
+            .fill(`*${"abcdefghi"[i - 1]}`)
+            .join(", ")}]`,
+    );
+    const bomb = errorOf(() => loadConfig({ config: file("bomb.yaml", `${levels.join("\n")}\n`), env: {} }));
+    expect(bomb.issues[0]?.message).toMatch(/resource exhaustion/);
+    expect(bomb.issues[0]?.location).toEqual({ file: path.join(dir, "bomb.yaml"), line: 1, col: 1 });
+    const cycle = errorOf(() => loadConfig({ config: file("cycle.yaml", "endpoint: &e\n  extra: *e\n"), env: {} }));
+    expect(cycle.issues[0]).toMatchObject({ path: "endpoint.extra", location: { file: path.join(dir, "cycle.yaml"), line: 2, col: 3 } });
+    expect(cycle.issues[0]?.message).toMatch(/refers to a node that contains it/);
   });
 
   it("accepts hook names as plain strings", () => {

@@ -59,10 +59,26 @@ describe("manifest cache", () => {
     await names(dir);
     writeFileSync(manifestCachePath(dir), "{not json");
     expect(await names(dir)).toEqual(["alpha", "bravo"]);
-    expect(JSON.parse(readFileSync(manifestCachePath(dir), "utf8")).format).toBe(1);
-    writeFileSync(manifestCachePath(dir), JSON.stringify({ format: 1, framework: "0.0.1", entries: { x: {} } }));
+    expect(JSON.parse(readFileSync(manifestCachePath(dir), "utf8")).format).toBe(2);
+    writeFileSync(manifestCachePath(dir), JSON.stringify({ format: 2, framework: "0.0.1", entries: { x: {} } }));
     expect(await names(dir)).toEqual(["alpha", "bravo"]);
     expect(JSON.parse(readFileSync(manifestCachePath(dir), "utf8")).framework).not.toBe("0.0.1");
+  });
+
+  it("parses again, without crashing, when a cache entry has the wrong shape", async () => {
+    const dir = appDir();
+    await names(dir);
+    const cache = JSON.parse(readFileSync(manifestCachePath(dir), "utf8"));
+    const [a, b] = [path.join(dir, "plugins/a/registry.yaml"), path.join(dir, "plugins/b/registry.yaml")];
+    cache.entries[a].manifest.entries = "not a list";
+    cache.entries[b].manifest.entries[0].metadata = JSON.parse('{"constructor": {"a": 1}}');
+    writeFileSync(manifestCachePath(dir), JSON.stringify(cache));
+    expect(await names(dir)).toEqual(["alpha", "bravo"]);
+    const rewritten = JSON.parse(readFileSync(manifestCachePath(dir), "utf8"));
+    expect(rewritten.entries[a].manifest.entries).toHaveLength(1);
+    expect(rewritten.entries[b].manifest.entries[0].metadata).toEqual({});
+    writeFileSync(manifestCachePath(dir), JSON.stringify({ ...cache, entries: [] }));
+    expect(await names(dir)).toEqual(["alpha", "bravo"]);
   });
 
   it("is bypassed by noCache and by AIPERF_NO_CACHE=1", async () => {

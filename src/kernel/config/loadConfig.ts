@@ -77,11 +77,16 @@ function readConfigFile(file: string): { raw: Record<string, unknown>; locate: L
     );
   }
   const locate: Locate = (keyPath) => yamlLocation(doc, lineCounter, file, keyPath, "key");
-  const js = doc.toJS() as unknown;
-  if (js === null || js === undefined) return { raw: {}, locate };
-  if (typeof js !== "object" || Array.isArray(js)) {
-    throw new ConfigInvalidError([{ path: "", message: "the config file must be a mapping of keys to values", location: { file, line: 1, col: 1 } }]);
+  const fail = (message: string) => new ConfigInvalidError([{ path: "", message, location: { file, line: 1, col: 1 } }]);
+  let js: unknown;
+  try {
+    // A YAML alias bomb or cycle would expand without bound: the yaml library refuses past this.
+    js = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw fail(`YAML cannot be expanded: ${(error as Error).message}`);
   }
+  if (js === null || js === undefined) return { raw: {}, locate };
+  if (typeof js !== "object" || Array.isArray(js)) throw fail("the config file must be a mapping of keys to values");
   assertSafeKeys(js, locate);
   return { raw: js as Record<string, unknown>, locate };
 }

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "no
 import path from "node:path";
 import type { ParsedManifest } from "../registry/types.js";
 import { frameworkPackage } from "./frameworkRoot.js";
+import { isCachedManifest } from "./isCachedManifest.js";
 import type { PluginSource } from "./PluginSource.js";
 import { readManifest } from "./readManifest.js";
 
@@ -18,8 +19,11 @@ interface CacheEntry {
   manifest: ParsedManifest;
 }
 
+/** Bumped whenever ParsedManifest changes shape, so an older cache is ignored. */
+const FORMAT = 2;
+
 interface CacheFile {
-  format: 1;
+  format: typeof FORMAT;
   framework: string;
   entries: Record<string, CacheEntry>;
 }
@@ -54,13 +58,7 @@ export const plainManifestReader: ManifestReader = { read: readManifest, flush()
 export function cachedManifestReader(appRoot: string): ManifestReader {
   const file = manifestCachePath(appRoot);
   const framework = frameworkPackage().version;
-  let cache: CacheFile = { format: 1, framework, entries: {} };
-  try {
-    const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<CacheFile>;
-    if (parsed.format === 1 && parsed.framework === framework && parsed.entries && typeof parsed.entries === "object") cache = parsed as CacheFile;
-  } catch {
-    // missing or corrupt: start empty
-  }
+  const cache = readCache(file, framework);
   const used: Record<string, CacheEntry> = {};
   let dirty = false;
   return {
@@ -73,9 +71,9 @@ export function cachedManifestReader(appRoot: string): ManifestReader {
       } catch {
         return readManifest(source);
       }
-      const hit = cache.entries[source.registryFile];
-      if (hit && hit.root === source.root && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs && hit.manifest?.file === source.registryFile) {
-        used[source.registryFile] = hit;
+      const hit = Object.hasOwn(cache.entries, source.registryFile) ? (cache.entries[source.registryFile] as Partial<CacheEntry> | null) : undefined;
+      if (hit?.root === source.root && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs && isCachedManifest(hit.manifest, source.registryFile)) {
+        used[source.registryFile] = hit as CacheEntry;
         // Discovery copies what it keeps, so the cached object can be handed out as is.
         return expand(hit.manifest);
       }
@@ -89,11 +87,24 @@ export function cachedManifestReader(appRoot: string): ManifestReader {
       try {
         mkdirSync(path.dirname(file), { recursive: true });
         const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify({ format: 1, framework, entries: used } satisfies CacheFile));
+        writeFileSync(tmp, JSON.stringify({ format: FORMAT, framework, entries: used } satisfies CacheFile));
         renameSync(tmp, file);
       } catch {
         // a read-only tree still works, just without the cache
       }
     },
   };
+}
+
+/** The cache file's entries; empty when it is missing, corrupt, foreign or of another format. */
+function readCache(file: string, framework: string): CacheFile {
+  try {
+    const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<CacheFile> | null;
+    const entries = parsed?.entries;
+    if (parsed?.format === FORMAT && parsed.framework === framework && entries !== null && typeof entries === "object" && !Array.isArray(entries))
+      return parsed as CacheFile;
+  } catch {
+    // missing or corrupt: start empty
+  }
+  return { format: FORMAT, framework, entries: {} };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { ErrorCode } from "../errors/codes.js";
+import { emptyManifest } from "../registry/emptyManifest.js";
 import type { ParsedManifest } from "../registry/types.js";
 import type { PluginSource } from "./PluginSource.js";
 
@@ -13,21 +14,14 @@ export async function readManifest(source: PluginSource): Promise<ParsedManifest
   try {
     text = readFileSync(source.registryFile, "utf8");
   } catch (error) {
-    return {
-      file: source.registryFile,
-      plugin: {},
-      protocols: [],
-      sections: [],
-      entries: [],
-      problems: [
-        {
-          code: ErrorCode.RegistryInvalid,
-          severity: "error",
-          message: `cannot read registry: ${(error as Error).message}`,
-          location: { file: source.registryFile },
-        },
-      ],
-    };
+    return emptyManifest(source.registryFile, [
+      {
+        code: ErrorCode.RegistryInvalid,
+        severity: "error",
+        message: `cannot read registry: ${(error as Error).message}`,
+        location: { file: source.registryFile },
+      },
+    ]);
   }
   const { parseRegistry } = await import("../registry/parseRegistry.js");
   return parseRegistry(text, { file: source.registryFile, pluginRoot: source.root });

@@ -2,7 +2,7 @@ import type { SourceLocation } from "../errors/AiperfError.js";
 import type { Cardinality } from "../protocol/defineProtocol.js";
 import type { ResolvedClassPath } from "./classPath.js";
 
-/** Where a plugin came from (DESIGN §3). */
+/** Where a plugin came from. */
 export type PluginOrigin = "builtin" | "package" | "local" | "path";
 
 /** A problem found while reading registries; errors skip the plugin, warnings do not. */
@@ -49,6 +49,8 @@ export interface ManifestPluginInfo {
   description?: string;
   author?: string;
   requires?: string;
+  /** Where `requires` is written, for the problem when it excludes the running version. */
+  requiresLocation?: SourceLocation;
   module?: ResolvedClassPath;
 }
 
@@ -88,7 +90,7 @@ export interface PluginRecord {
   protocolCount: number;
 }
 
-/** Which conflict rule decided between two entries of the same (protocol, name) (DESIGN §5). */
+/** Which conflict rule decided between two entries of the same (protocol, name). */
 export type ConflictRule = "priority" | "non_builtin" | "first_discovered";
 
 /** An implementation entry with its plugin and conflict outcome. */

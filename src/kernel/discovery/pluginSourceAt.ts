@@ -1,0 +1,37 @@
+import { realpathSync, statSync } from "node:fs";
+import path from "node:path";
+import type { PluginOrigin } from "../registry/types.js";
+import type { PluginSource } from "./PluginSource.js";
+import { readPluginPackage } from "./readPluginPackage.js";
+
+/**
+ * The plugin at a folder (its package.json `<field>.registry`, else its registry.yaml) or at a
+ * registry file; undefined when there is none. With `declaredOnly` (npm dependencies), only a
+ * package.json that declares a registry makes a plugin. A package.json that declares one wrongly
+ * still makes a source, carrying the problem, so the plugin is reported rather than ignored.
+ */
+export function pluginSourceAt(target: string, origin: PluginOrigin, field: string, declaredOnly = false): PluginSource | undefined {
+  const kind = kindOf(target);
+  if (kind === undefined) return undefined;
+  const root = realpathSync.native(kind === "file" ? path.dirname(target) : target);
+  const pkg = readPluginPackage(root, field);
+  const info = {
+    ...(pkg?.name === undefined ? {} : { packageName: pkg.name }),
+    ...(pkg?.version === undefined ? {} : { packageVersion: pkg.version }),
+    ...(pkg && pkg.problems.length > 0 ? { problems: pkg.problems } : {}),
+  };
+  if (kind === "file") return { origin, root, registryFile: path.join(root, path.basename(target)), ...info };
+  const registry = pkg?.registry ?? (!declaredOnly && kindOf(path.join(root, "registry.yaml")) === "file" ? "registry.yaml" : undefined);
+  if (registry !== undefined) return { origin, root, registryFile: path.resolve(root, registry), ...info };
+  if (pkg?.marked && pkg.problems.length > 0) return { origin, root, registryFile: pkg.file, ...info };
+  return undefined;
+}
+
+function kindOf(p: string): "file" | "dir" | undefined {
+  try {
+    const stat = statSync(p);
+    return stat.isFile() ? "file" : stat.isDirectory() ? "dir" : undefined;
+  } catch {
+    return undefined;
+  }
+}
