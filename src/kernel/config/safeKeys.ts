@@ -25,10 +25,15 @@ function forbiddenPaths(value: unknown, prefix: (string | number)[], out: (strin
 /**
  * Refuses `__proto__`, `constructor` and `prototype` as keys anywhere in a config object, before
  * anything copies or assigns it (an assignment would change a prototype or pollute every object).
+ * `at` is where `raw` will sit in the config (a `--set` value), so reported paths are whole.
  */
-export function assertSafeKeys(raw: unknown, locate: (keyPath: (string | number)[]) => SourceLocation | undefined = () => undefined): void {
+export function assertSafeKeys(
+  raw: unknown,
+  locate: (keyPath: (string | number)[]) => SourceLocation | undefined = () => undefined,
+  at: readonly (string | number)[] = [],
+): void {
   const found: (string | number)[][] = [];
-  forbiddenPaths(raw, [], found);
+  forbiddenPaths(raw, [...at], found);
   if (found.length === 0) return;
   throw new ConfigInvalidError(
     found.map((keyPath) => {
