@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // Tests exercise the built package ("aiperf" resolves to dist/): load it with Node itself, so
-    // lazy import(), module caching and decorators behave exactly as they do for users.
-    server: { deps: { external: [/\/dist\//, /\/fixtures\//] } },
+    // lazy import(), module caching and decorators behave exactly as they do for users. The
+    // embedding example is a consumer's code, loaded by Node as its own would be.
+    server: { deps: { external: [/\/dist\//, /\/fixtures\//, /\/notify-service\//] } },
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
