@@ -28,7 +28,7 @@ export function applySet(target: Record<string, unknown>, assignment: string): s
   } catch {
     value = text;
   }
-  assertSafeKeys(value, (rest) => ({ file: `--set ${[...path, ...rest].join(".")}` }));
+  assertSafeKeys(value, (keyPath) => ({ file: `--set ${keyPath.join(".")}` }), path);
   let node = target;
   for (const key of path.slice(0, -1)) {
     const next = node[key];

@@ -7,10 +7,15 @@ export { isForbiddenKey } from "../util/isForbiddenKey.js";
 /**
  * Refuses `__proto__`, `constructor` and `prototype` as keys anywhere in a config object, and YAML
  * alias cycles, before anything copies or assigns it (an assignment would change a prototype or
- * pollute every object; a cycle would send every walk of the config into a loop).
+ * pollute every object; a cycle would send every walk of the config into a loop). `at` is where
+ * `raw` will sit in the config (a `--set` value), so reported paths are whole.
  */
-export function assertSafeKeys(raw: unknown, locate: (keyPath: (string | number)[]) => SourceLocation | undefined = () => undefined): void {
-  const found = unsafeNodes(raw);
+export function assertSafeKeys(
+  raw: unknown,
+  locate: (keyPath: (string | number)[]) => SourceLocation | undefined = () => undefined,
+  at: readonly (string | number)[] = [],
+): void {
+  const found = unsafeNodes(raw).map((node) => ({ ...node, path: [...at, ...node.path] }));
   if (found.length === 0) return;
   throw new ConfigInvalidError(
     found.map(({ path: keyPath, kind }) => {

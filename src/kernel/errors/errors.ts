@@ -32,11 +32,7 @@ export class TypeNotFoundError extends AiperfError {
     readonly available: readonly string[],
     location?: SourceLocation,
   ) {
-    super(
-      ErrorCode.TypeNotFound,
-      `No ${protocol} named "${implementation}". ${choiceText(implementation, available)} Run "aiperf plugins list ${protocol}" to see what is installed.`,
-      { location },
-    );
+    super(ErrorCode.TypeNotFound, `No ${protocol} named "${implementation}". ${choiceText(implementation, available)}`, { location });
   }
 }
 

@@ -1,0 +1,6 @@
+/** `title: body`. */
+export class PlainFormatter {
+  format({ title, body }) {
+    return `${title}: ${body}`;
+  }
+}
