@@ -24,10 +24,13 @@ export {
   UiConfig,
 } from "./profiler/config/AppConfig.js";
 export { loadProfilerConfig, type ProfilerLoadedConfig } from "./profiler/config/loadProfilerConfig.js";
+export { type ConsoleStyle, colorEnabled, consoleStyle, type StyleFormat } from "./profiler/console/consoleStyle.js";
+export { LogOutput } from "./profiler/console/LogOutput.js";
 export { type CreateProfilerAppOptions, createProfilerApp } from "./profiler/createProfilerApp.js";
 export type { LegacyFactory } from "./profiler/legacy/createLegacyFactory.js";
 export * from "./profiler/legacy/factories.js";
 export * from "./profiler/model/CreditPhase.js";
+export type * from "./profiler/model/LiveStats.js";
 export type * from "./profiler/model/MetricResult.js";
 export type * from "./profiler/model/PhaseStats.js";
 export type * from "./profiler/model/ProcessingResult.js";
@@ -63,7 +66,7 @@ export * from "./profiler/protocols/ZmqProxy.js";
 export { executeRequest, failedRecord } from "./profiler/run/executeRequest.js";
 export { type ProfileRunOptions, type ProfileRunResult, runProfile } from "./profiler/run/runProfile.js";
 // The profiler's names win over the kernel's where both exist: a typed APP_CONFIG.
-export { APP_CONFIG } from "./profiler/tokens.js";
+export { APP_CONFIG, LOG_OUTPUT } from "./profiler/tokens.js";
 export { createRng, normal, type Rng } from "./profiler/util/rng.js";
 export { percentileSorted, type Summary, summarize } from "./profiler/util/stats.js";
 
