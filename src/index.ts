@@ -67,6 +67,7 @@ export { executeRequest, failedRecord } from "./profiler/run/executeRequest.js";
 export { type ProfileRunOptions, type ProfileRunResult, runProfile } from "./profiler/run/runProfile.js";
 // The profiler's names win over the kernel's where both exist: a typed APP_CONFIG.
 export { APP_CONFIG, LOG_OUTPUT } from "./profiler/tokens.js";
+export { redactUrl } from "./profiler/util/redactUrl.js";
 export { createRng, normal, type Rng } from "./profiler/util/rng.js";
 export { percentileSorted, type Summary, summarize } from "./profiler/util/stats.js";
 

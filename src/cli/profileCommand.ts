@@ -3,9 +3,11 @@ import type { Command } from "commander";
 import { createConsoleLogger, type Logger } from "../kernel/app/Logger.js";
 import { collectSecrets, redact } from "../kernel/config/maskSecrets.js";
 import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
+import { colorEnabled, consoleStyle } from "../profiler/console/consoleStyle.js";
 import { LogOutput } from "../profiler/console/LogOutput.js";
 import type { CliIO } from "./CliIO.js";
 import { parseDuration } from "./parseDuration.js";
+import { renderRunEnding } from "./renderRunEnding.js";
 
 interface ProfileFlags {
   config?: string;
@@ -105,8 +107,11 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       };
       process.on("SIGINT", onSigint);
       try {
-        const result = await runProfile(app, { signal: controller.signal, write: (t) => io.stdout(redact(t, secrets)) });
-        io.stderr(`[aiperf] exports: ${result.files.join(", ")}\n`);
+        const color = colorEnabled(io.isTTY ? process.stdout : {});
+        const width = Math.max(40, Math.min(80, (io.isTTY && process.stdout.columns) || 80));
+        const write = (t: string) => io.stdout(redact(t, secrets));
+        const result = await runProfile(app, { signal: controller.signal, write, color, width });
+        write(renderRunEnding(result.files, io.cwd, consoleStyle(color)));
         if (result.exitCode === 1) io.stderr("[aiperf] error: every request failed (see the errors above)\n");
         setExit(result.exitCode);
       } finally {
