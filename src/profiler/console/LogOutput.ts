@@ -5,22 +5,23 @@
  * @public
  */
 export class LogOutput {
-  private sink: ((text: string) => void) | undefined;
+  /** Active diversions, the latest last: it is the one that gets the text. */
+  private readonly sinks: ((text: string) => void)[] = [];
 
   constructor(private readonly direct: (text: string) => void = (text) => process.stderr.write(text)) {}
 
   /** Writes `text` (whole lines, each ending in a newline). */
   write(text: string): void {
-    (this.sink ?? this.direct)(text);
+    (this.sinks.at(-1) ?? this.direct)(text);
   }
 
   /** Sends text to `sink` until the returned function is called. */
   divert(sink: (text: string) => void): () => void {
-    const previous = this.sink;
-    this.sink = sink;
+    this.sinks.push(sink);
     return () => {
-      // Restoring out of order must not re-install a sink that already ended.
-      if (this.sink === sink) this.sink = previous;
+      // Ended out of order, a diversion leaves the later ones in place and never comes back.
+      const at = this.sinks.lastIndexOf(sink);
+      if (at >= 0) this.sinks.splice(at, 1);
     };
   }
 }

@@ -15,17 +15,18 @@ function isSecretParam(name: string): boolean {
  * @public
  */
 export function redactUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return text.replace(/^([^/@]*\/\/)?[^/@]*@/, "$1");
+  let url: URL | undefined;
+  // Only `scheme://…` is a URL here: `user:pw@host` would otherwise parse with "user:" as its scheme.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    try {
+      url = new URL(text);
+    } catch {}
   }
+  if (!url) return text.replace(/^([^/@]*\/\/)?[^/@]*@/, "$1");
   url.username = "";
   url.password = "";
   for (const name of [...url.searchParams.keys()]) if (isSecretParam(name)) url.searchParams.delete(name);
-  let out = url.toString();
-  // URL adds a trailing "/" to a bare origin; keep what the user typed.
-  if (!text.endsWith("/") && url.pathname === "/" && !url.search && !url.hash) out = out.slice(0, -1);
-  return out;
+  const out = url.toString();
+  // URL adds "/" after a bare host; keep what the user typed.
+  return /^[^:]+:\/\/[^/?#]*([?#]|$)/.test(text) ? out.replace(/^([^:]+:\/\/[^/?#]*)\//, "$1") : out;
 }
