@@ -88,5 +88,5 @@ export function progressLine(v: ProgressView, width: number, style: ConsoleStyle
     if (textWidth <= width && (!withTtft || fraction === undefined)) return `${name[1]} ${join(parts, 1)}`;
   }
   const plain = `${name[0]} ${join([...fields, last], 0)}`;
-  return plain.length <= width ? plain : `${plain.slice(0, width - 1)}…`;
+  return plain.length <= width ? plain : `${plain.slice(0, width - 3)}...`;
 }
