@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** Whether the `tmux` binary is on the PATH. */
@@ -16,7 +19,8 @@ let sessions = 0;
  */
 export class TmuxPane {
   static readonly EXIT_MARKER = "__AIPERF_TEST_EXIT__";
-  private readonly socket = `aiperf-test-${process.pid}-${sessions++}`;
+  // A socket path of our own, removed on kill (tmux leaves its socket file behind).
+  private readonly socket = path.join(os.tmpdir(), `aiperf-test-tmux-${process.pid}-${sessions++}`);
 
   constructor(command: string, size: { columns: number; rows: number } = { columns: 80, rows: 30 }) {
     const script = `${command}; echo ${TmuxPane.EXIT_MARKER} $?; sleep 600`;
@@ -24,7 +28,7 @@ export class TmuxPane {
   }
 
   private tmux(args: readonly string[]): string {
-    const result = spawnSync("tmux", ["-L", this.socket, ...args], { encoding: "utf8" });
+    const result = spawnSync("tmux", ["-S", this.socket, ...args], { encoding: "utf8" });
     if (result.status !== 0) throw new Error(`tmux ${args.join(" ")}: ${result.stderr}`);
     return result.stdout;
   }
@@ -56,6 +60,7 @@ export class TmuxPane {
   }
 
   kill(): void {
-    spawnSync("tmux", ["-L", this.socket, "kill-server"], { stdio: "ignore" });
+    spawnSync("tmux", ["-S", this.socket, "kill-server"], { stdio: "ignore" });
+    rmSync(this.socket, { force: true });
   }
 }
