@@ -24,6 +24,8 @@ export {
   UiConfig,
 } from "./profiler/config/AppConfig.js";
 export { loadProfilerConfig, type ProfilerLoadedConfig } from "./profiler/config/loadProfilerConfig.js";
+export { type ConsoleStyle, colorEnabled, consoleStyle, type StyleFormat } from "./profiler/console/consoleStyle.js";
+export { LogOutput } from "./profiler/console/LogOutput.js";
 export { type CreateProfilerAppOptions, createProfilerApp } from "./profiler/createProfilerApp.js";
 export { EndpointError, EndpointErrorCode } from "./profiler/errors/EndpointError.js";
 export type { LegacyFactory } from "./profiler/legacy/createLegacyFactory.js";
@@ -32,6 +34,7 @@ export { MetricError } from "./profiler/metrics/MetricError.js";
 export { MetricErrorCode } from "./profiler/metrics/MetricErrorCode.js";
 export { orderMetrics } from "./profiler/metrics/orderMetrics.js";
 export * from "./profiler/model/CreditPhase.js";
+export type * from "./profiler/model/LiveStats.js";
 export type * from "./profiler/model/MetricResult.js";
 export type * from "./profiler/model/PhaseStats.js";
 export type * from "./profiler/model/ProcessingResult.js";
@@ -68,7 +71,8 @@ export * from "./profiler/protocols/ZmqProxy.js";
 export { executeRequest, failedRecord } from "./profiler/run/executeRequest.js";
 export { type ProfileRunOptions, type ProfileRunResult, runProfile } from "./profiler/run/runProfile.js";
 // The profiler's names win over the kernel's where both exist: a typed APP_CONFIG.
-export { APP_CONFIG } from "./profiler/tokens.js";
+export { APP_CONFIG, LOG_OUTPUT } from "./profiler/tokens.js";
+export { redactUrl } from "./profiler/util/redactUrl.js";
 export { createRng, normal, type Rng } from "./profiler/util/rng.js";
 export { percentileSorted, type Summary, summarize } from "./profiler/util/stats.js";
 

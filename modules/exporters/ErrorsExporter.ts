@@ -1,11 +1,18 @@
-import type { ConsoleExporter, ProfileResults } from "aiperf";
+import { type ConsoleExporter, type ConsoleView, consoleStyle, type ProfileResults } from "aiperf";
+import { wrapText } from "./summaryHeader.js";
 
-/** Built-in `errors`: error messages of the profiling phase grouped with counts (nothing when none). */
+const INDENT = 10;
+
+/** Built-in `errors`: error messages of the profiling phase grouped with counts (nothing when none), wrapped to the view's width. */
 export class ErrorsExporter implements ConsoleExporter {
-  render(results: ProfileResults): string {
+  render(results: ProfileResults, view: ConsoleView = { width: 80, style: consoleStyle(false) }): string {
     if (results.errors.length === 0) return "";
     const total = results.errors.reduce((n, e) => n + e.count, 0);
-    const lines = [`Errors (${total}):`, ...results.errors.map((e) => `  ${String(e.count).padStart(6)}  ${e.message}`)];
-    return `${lines.join("\n")}\n`;
+    const lines = [view.style(["bold", "red"], `Errors (${total}):`)];
+    for (const e of results.errors) {
+      const [first = "", ...rest] = wrapText(e.message, Math.max(20, view.width - INDENT));
+      lines.push(`  ${String(e.count).padStart(6)}  ${first}`, ...rest.map((l) => `${" ".repeat(INDENT)}${l}`));
+    }
+    return `\n${lines.join("\n")}\n`;
   }
 }

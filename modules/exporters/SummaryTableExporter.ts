@@ -1,4 +1,8 @@
-import type { ConsoleExporter, MetricResult, ProfileResults } from "aiperf";
+import { type ConsoleExporter, type ConsoleView, consoleStyle, type MetricResult, type ProfileResults } from "aiperf";
+import { metricTable } from "./metricTable.js";
+import { summaryHeader, wrapText } from "./summaryHeader.js";
+
+const STATS = ["avg", "min", "max", "std", "p50", "p90", "p95", "p99"] as const;
 
 function fmt(value: number | undefined): string {
   if (value === undefined || Number.isNaN(value)) return "-";
@@ -8,25 +12,28 @@ function fmt(value: number | undefined): string {
   return value.toFixed(3);
 }
 
-/** Built-in `summary_table`: the profiling phase's metrics as an aligned text table. */
+const labelOf = (m: MetricResult) => `${m.header} (${m.unit})`;
+
+/**
+ * Built-in `summary_table`: what was measured (URL, model, endpoint, load, duration, request
+ * counts), then the profiling phase's metrics, laid out to fit the view's width (80 columns by
+ * default): one row per metric, in two blocks when all the stats do not fit on one row.
+ */
 export class SummaryTableExporter implements ConsoleExporter {
-  render(results: ProfileResults): string {
+  render(results: ProfileResults, view: ConsoleView = { width: 80, style: consoleStyle(false) }): string {
+    const { width, style } = view;
     const stats = results.metrics.filter((m) => m.p50 !== undefined);
     const singles = results.metrics.filter((m) => m.p50 === undefined && m.avg !== undefined);
-    const header = ["Metric", "avg", "min", "max", "p50", "p90", "p95", "p99", "std"];
-    const rows = stats.map((m: MetricResult) => [`${m.header} (${m.unit})`, ...[m.avg, m.min, m.max, m.p50, m.p90, m.p95, m.p99, m.std].map(fmt)]);
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join("  ");
-    const out = [
-      `Profile results (${results.durationS.toFixed(1)} s${results.interrupted ? ", interrupted" : ""})`,
-      line(header),
-      widths.map((w) => "-".repeat(w)).join("  "),
-      ...rows.map(line),
-      "",
-    ];
-    for (const m of singles) out.push(`${`${m.header} (${m.unit})`.padEnd(widths[0] as number)}  ${fmt(m.avg)}`);
+    const rows = stats.map((m) => ({ label: labelOf(m), values: Object.fromEntries(STATS.map((s) => [s, fmt(m[s])])) }));
+    const out = [...summaryHeader(results, width, style), "", ...metricTable(rows, width, style)];
+    if (singles.length > 0) {
+      out.push("");
+      const labelWidth = Math.max(...singles.map((m) => labelOf(m).length));
+      for (const m of singles) out.push(`${labelOf(m).padEnd(labelWidth)}  ${fmt(m.avg)}`);
+    }
     const failures = Object.entries(results.hookFailures);
-    if (failures.length > 0) out.push(`Phase hook failures: ${failures.map(([n, c]) => `${n}=${c}`).join(", ")}`);
+    if (failures.length > 0)
+      out.push("", ...wrapText(`Phase hook failures: ${failures.map(([n, c]) => `${n}=${c}`).join(", ")}`, width).map((l) => style("yellow", l)));
     return `${out.join("\n")}\n`;
   }
 }

@@ -3,8 +3,11 @@ import type { Command } from "commander";
 import { createConsoleLogger, type Logger } from "../kernel/app/Logger.js";
 import { collectSecrets, redact } from "../kernel/config/maskSecrets.js";
 import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
+import { colorEnabled, consoleStyle } from "../profiler/console/consoleStyle.js";
+import { LogOutput } from "../profiler/console/LogOutput.js";
 import type { CliIO } from "./CliIO.js";
 import { parseDuration } from "./parseDuration.js";
+import { renderRunEnding } from "./renderRunEnding.js";
 import { extraInputsToSet, headersToSet } from "./requestFlags.js";
 
 interface ProfileFlags {
@@ -94,24 +97,32 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     .option("--debug", "show stack traces and debug logs")
     .action(async (flags: ProfileFlags) => {
       let secrets: string[] = [];
-      const logger = redactingLogger(createConsoleLogger(flags.debug ? "debug" : flags.quiet ? "warn" : "info"), () => secrets);
+      // Everything the run logs goes through one output, which the live view diverts above its line.
+      const output = new LogOutput((t) => io.stderr(t));
+      const logger = redactingLogger(
+        createConsoleLogger(flags.debug ? "debug" : flags.quiet ? "warn" : "info", (l) => output.write(l)),
+        () => secrets,
+      );
       // Loaded here, not at start-up, so `aiperf plugins …` does not pay for the profiler.
       const [{ createProfilerApp }, { runProfile }] = await Promise.all([import("../profiler/createProfilerApp.js"), import("../profiler/run/runProfile.js")]);
       const config = flags.config ? path.resolve(io.cwd, flags.config) : path.join(frameworkPackage().root, "config", "default.yaml");
-      const app = await createProfilerApp({ config, set: flagsToSet(flags), root: io.cwd, logger, noCache: !flags.cache, isTTY: io.isTTY });
+      const app = await createProfilerApp({ config, set: flagsToSet(flags), root: io.cwd, logger, logOutput: output, noCache: !flags.cache, isTTY: io.isTTY });
       secrets = collectSecrets(app.config);
       const controller = new AbortController();
       let interrupts = 0;
       const onSigint = () => {
         interrupts++;
         if (interrupts > 1) process.exit(130);
-        io.stderr("\n[aiperf] interrupted: stopping sending, waiting up to 2 s for requests in flight, then writing exports (Ctrl-C again to quit now)\n");
+        output.write("[aiperf] interrupted: stopping sending, waiting up to 2 s for requests in flight, then writing exports (Ctrl-C again to quit now)\n");
         controller.abort(new Error("interrupted"));
       };
       process.on("SIGINT", onSigint);
       try {
-        const result = await runProfile(app, { signal: controller.signal, write: (t) => io.stdout(redact(t, secrets)) });
-        io.stderr(`[aiperf] exports: ${result.files.join(", ")}\n`);
+        const color = colorEnabled(io.isTTY ? process.stdout : {});
+        const width = Math.max(40, Math.min(80, (io.isTTY && process.stdout.columns) || 80));
+        const write = (t: string) => io.stdout(redact(t, secrets));
+        const result = await runProfile(app, { signal: controller.signal, write, color, width });
+        write(renderRunEnding(result.files, io.cwd, consoleStyle(color)));
         if (result.exitCode === 1) io.stderr("[aiperf] error: every request failed (see the errors above)\n");
         setExit(result.exitCode);
       } finally {

@@ -1,8 +1,11 @@
 import type { App } from "../kernel/app/App.js";
 import { type CreateAppOptions, createApp } from "../kernel/app/createApp.js";
+import { createConsoleLogger } from "../kernel/app/Logger.js";
 import type { AppConfig } from "./config/AppConfig.js";
 import { loadProfilerConfig } from "./config/loadProfilerConfig.js";
 import { computeSelections } from "./config/selections.js";
+import { LogOutput } from "./console/LogOutput.js";
+import { logOutputModule } from "./console/logOutputModule.js";
 import { phaseOrchestratorModule } from "./phases/phaseOrchestratorModule.js";
 import { profilerHost } from "./profilerHost.js";
 
@@ -17,6 +20,11 @@ export interface CreateProfilerAppOptions
   builtin?: boolean;
   /** Whether output goes to a terminal (decides `ui: auto`). Default: `process.stdout.isTTY`. */
   isTTY?: boolean;
+  /**
+   * Where log lines go, bound as `LOG_OUTPUT` so a live view can divert it while it draws.
+   * Default: stderr. Without `logger`, the default logger (warnings and errors) writes to it.
+   */
+  logOutput?: LogOutput;
 }
 
 /**
@@ -26,15 +34,17 @@ export interface CreateProfilerAppOptions
  * @public
  */
 export async function createProfilerApp(options: CreateProfilerAppOptions = {}): Promise<App<AppConfig>> {
-  const { builtin, isTTY, modules, ...rest } = options;
+  const { builtin, isTTY, modules, logOutput, ...rest } = options;
+  const output = logOutput ?? new LogOutput();
   const loaded = loadProfilerConfig({ config: options.config, set: options.set, env: options.env });
   const host = profilerHost(builtin === undefined ? {} : { builtin });
   return createApp<AppConfig>({
     ...rest,
+    logger: rest.logger ?? createConsoleLogger("warn", (line) => output.write(line)),
     loaded,
     protocols: host.protocols,
     registry: host.builtin,
     selections: () => computeSelections(loaded, isTTY ?? Boolean(process.stdout.isTTY)),
-    modules: [phaseOrchestratorModule(), ...(modules ?? [])],
+    modules: [phaseOrchestratorModule(), logOutputModule(output), ...(modules ?? [])],
   });
 }

@@ -7,7 +7,7 @@ export const aiperfBin = path.join(repoRoot, "bin", "aiperf.js");
 /** Runs the aiperf CLI to completion. */
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [aiperfBin, ...args], {

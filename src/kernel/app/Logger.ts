@@ -6,12 +6,18 @@ export interface Logger {
   error(message: string): void;
 }
 
-/** Writes warnings and errors to stderr; info and debug only when asked. */
-export function createConsoleLogger(level: "debug" | "info" | "warn" | "error" = "warn"): Logger {
+/**
+ * Writes warnings and errors as lines to stderr, or to `out` (a host that draws on the terminal
+ * passes one it can redirect); info and debug only when asked.
+ */
+export function createConsoleLogger(
+  level: "debug" | "info" | "warn" | "error" = "warn",
+  out: (line: string) => void = (line) => process.stderr.write(line),
+): Logger {
   const order = ["debug", "info", "warn", "error"];
   const min = order.indexOf(level);
   const write = (lvl: string, message: string) => {
-    if (order.indexOf(lvl) >= min) process.stderr.write(`[aiperf] ${lvl}: ${message}\n`);
+    if (order.indexOf(lvl) >= min) out(`[aiperf] ${lvl}: ${message}\n`);
   };
   return {
     debug: (m) => write("debug", m),

@@ -1,11 +1,21 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
+import type { LiveStats } from "../model/LiveStats.js";
 import type { PhaseStats } from "../model/PhaseStats.js";
 
-/** Progress bar, periodic lines, nothing. */
+/** A phase's bounds, as a view shows them. */
+export interface UiPhaseBounds {
+  /** The phase's length in seconds when it is bounded by time (alone or with a count). */
+  durationS?: number;
+}
+
+/**
+ * Progress bar, periodic lines, nothing. `update` is called every 200 ms while a phase runs and
+ * `stop` once with the phase's final counts; `live` carries what is sampled at those ticks.
+ */
 export interface Ui {
-  start(phase: string, total: number | undefined): void;
-  update(stats: PhaseStats): void;
-  stop(stats: PhaseStats): void;
+  start(phase: string, total: number | undefined, bounds?: UiPhaseBounds): void;
+  update(stats: PhaseStats, live?: LiveStats): void;
+  stop(stats: PhaseStats, live?: LiveStats): void;
 }
 
 /** Shows progress while a run goes on */

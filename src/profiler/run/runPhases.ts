@@ -11,6 +11,7 @@ import type { Endpoint } from "../protocols/Endpoint.js";
 import type { ServiceManager } from "../protocols/ServiceManager.js";
 import type { Ui } from "../protocols/Ui.js";
 import { PhaseSender } from "./PhaseSender.js";
+import { RecentTtft } from "./RecentTtft.js";
 
 /** What the phases of a run need, resolved before the first one. */
 export interface PhaseParts {
@@ -87,15 +88,21 @@ async function drivePhase(
     },
     { requests: bounds.requests, durationMs: bounds.duration_s === undefined ? undefined : bounds.duration_s * 1000, interrupt, graceMs },
   );
-  parts.ui.start(ctx.tracker.phase, bounds.requests);
-  const ticker = setInterval(() => parts.ui.update(ctx.tracker.createStats()), 200);
+  const ttft = new RecentTtft();
+  const live = () => {
+    ttft.take(sender.records);
+    const p50 = ttft.p50Ms();
+    return p50 === undefined ? {} : { ttftP50Ms: p50 };
+  };
+  parts.ui.start(ctx.tracker.phase, bounds.requests, bounds.duration_s === undefined ? {} : { durationS: bounds.duration_s });
+  const ticker = setInterval(() => parts.ui.update(ctx.tracker.createStats(), live()), 200);
   try {
     await parts.serviceManager.run(sender);
     await ctx.sendingComplete();
     await sender.drain();
   } finally {
     clearInterval(ticker);
-    parts.ui.stop(ctx.tracker.createStats());
+    parts.ui.stop(ctx.tracker.createStats(), live());
   }
   return sender.records;
 }

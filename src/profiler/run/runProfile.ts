@@ -2,9 +2,10 @@ import path from "node:path";
 import type { App } from "../../kernel/app/App.js";
 import { monotonicNs } from "../../kernel/util/monotonicNs.js";
 import type { AppConfig } from "../config/AppConfig.js";
+import { colorEnabled, consoleStyle } from "../console/consoleStyle.js";
 import type { ProfileResults } from "../model/ProfileResults.js";
 import { PhaseOrchestrator } from "../phases/PhaseOrchestrator.js";
-import { ConsoleExporter } from "../protocols/ConsoleExporter.js";
+import { ConsoleExporter, type ConsoleView } from "../protocols/ConsoleExporter.js";
 import { DataExporter } from "../protocols/DataExporter.js";
 import { DatasetComposer } from "../protocols/DatasetComposer.js";
 import { DatasetSampler } from "../protocols/DatasetSampler.js";
@@ -28,6 +29,10 @@ export interface ProfileRunOptions {
   signal?: AbortSignal;
   /** Where console exporters' text goes (default stdout). */
   write?: (text: string) => void;
+  /** Colour the console text (default: when it goes to stdout and stdout takes colours; never with `NO_COLOR`). */
+  color?: boolean;
+  /** Columns console text should fit in (default 80, or a narrower stdout terminal's width). */
+  width?: number;
   /** How long in-flight requests may finish after an interrupt (default 2000 ms). */
   graceMs?: number;
 }
@@ -92,8 +97,9 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   const files: string[] = [];
   for (const exporter of dataExporters) files.push(...(await exporter.export(results, dir)));
   const write = options.write ?? ((text: string) => process.stdout.write(text));
+  const view = consoleView(options);
   for (const exporter of consoleExporters) {
-    const text = exporter.render(results);
+    const text = exporter.render(results, view);
     if (text) write(text);
   }
   const finished = measured.stats?.completed ?? 0;
@@ -120,6 +126,16 @@ async function loadLabel(app: App<AppConfig>): Promise<string> {
   if (typeof own.concurrency === "number") return `concurrency${own.concurrency}`;
   if (typeof own.rate === "number") return `rate${own.rate}`;
   return app.config.timing.strategy;
+}
+
+/** How console text is laid out: for stdout unless the caller writes it elsewhere. */
+function consoleView(options: ProfileRunOptions): ConsoleView {
+  const toStdout = options.write === undefined;
+  const columns = toStdout && process.stdout.isTTY ? process.stdout.columns : undefined;
+  return {
+    width: options.width ?? Math.max(40, Math.min(80, columns ?? 80)),
+    style: consoleStyle(options.color ?? (toStdout && colorEnabled(process.stdout))),
+  };
 }
 
 /** Turns to compose: enough for both phases' counts, at least 1 and at most 1000 (the sampler cycles). */

@@ -1,0 +1,5 @@
+/** What a live view shows besides a phase's counts, sampled at each progress tick. */
+export interface LiveStats {
+  /** Median time to first token over the most recent successful requests, in ms. */
+  ttftP50Ms?: number;
+}

@@ -1,0 +1,36 @@
+import type { RequestRecord } from "../model/RequestRecord.js";
+import { percentileSorted } from "../util/stats.js";
+
+/**
+ * The time to first token of the most recent successful requests, in a fixed-size ring. It reads
+ * records at progress ticks, never on the request path, so a live median costs a sort of at most
+ * `capacity` numbers per tick whatever the request rate.
+ */
+export class RecentTtft {
+  private readonly ring: Float64Array;
+  private size = 0;
+  private next = 0;
+  private seen = 0;
+
+  constructor(capacity = 512) {
+    this.ring = new Float64Array(capacity);
+  }
+
+  /** Takes the records appended since the last call (`records` only grows). */
+  take(records: readonly RequestRecord[]): void {
+    for (; this.seen < records.length; this.seen++) {
+      const r = records[this.seen] as RequestRecord;
+      if (r.error !== undefined || r.cancelled || r.firstTokenNs === undefined) continue;
+      this.ring[this.next] = (r.firstTokenNs - r.startNs) / 1e6;
+      this.next = (this.next + 1) % this.ring.length;
+      if (this.size < this.ring.length) this.size++;
+    }
+  }
+
+  /** The median of what the ring holds (undefined before the first token arrived). */
+  p50Ms(): number | undefined {
+    if (this.size === 0) return undefined;
+    const sorted = this.ring.slice(0, this.size).sort();
+    return percentileSorted(Array.from(sorted), 50);
+  }
+}

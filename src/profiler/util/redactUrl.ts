@@ -1,0 +1,32 @@
+import { isSecretKey } from "../../kernel/config/maskSecrets.js";
+
+// Query keys that carry credentials in URLs but are not secret-looking config keys.
+const URL_SECRET_KEYS = new Set(["key", "sig", "signature", "auth", "credential", "jwt"]);
+
+function isSecretParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return isSecretKey(name) || URL_SECRET_KEYS.has(lower) || /(^|[-_.])(signature|credential|sig|auth)$/.test(lower);
+}
+
+/**
+ * A URL safe to print: without `user:password@` and without query parameters that look like
+ * credentials (`api_key`, `token`, `key`, `sig`, `X-Amz-Signature`, …). Text that is not an
+ * absolute URL is returned with anything before an `@` removed.
+ * @public
+ */
+export function redactUrl(text: string): string {
+  let url: URL | undefined;
+  // Only `scheme://…` is a URL here: `user:pw@host` would otherwise parse with "user:" as its scheme.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    try {
+      url = new URL(text);
+    } catch {}
+  }
+  if (!url) return text.replace(/^([^/@]*\/\/)?[^/@]*@/, "$1");
+  url.username = "";
+  url.password = "";
+  for (const name of [...url.searchParams.keys()]) if (isSecretParam(name)) url.searchParams.delete(name);
+  const out = url.toString();
+  // URL adds "/" after a bare host; keep what the user typed.
+  return /^[^:]+:\/\/[^/?#]*([?#]|$)/.test(text) ? out.replace(/^([^:]+:\/\/[^/?#]*)\//, "$1") : out;
+}
