@@ -68,7 +68,11 @@ describe("the live view in a real terminal (tmux, 80x30)", () => {
     expect(joined).toMatch(/^Load\s+request rate 100 req\/s \(constant\)$/m);
     expect(joined).toMatch(/^Requests\s+40 sent, 40 completed, 0 errors$/m);
     expect(joined).toMatch(/Time to first token \(ms\)/);
-    expect(summary.slice(-2)).toEqual(["Exports   artifacts/profile_export.json", "          artifacts/profile_export.csv"]);
+    expect(summary.slice(-3)).toEqual([
+      expect.stringMatching(/^Exports {3}artifacts\/mock-model-openai_chat-[\w.-]+-\d{8}-\d{6}\/$/),
+      "            profile_export.json",
+      "            profile_export.csv",
+    ]);
     // A terminal gets colours (which is what makes the NO_COLOR test below meaningful).
     expect(pane.capture({ escapes: true })).toContain(ESC);
   }, 90_000);
@@ -120,7 +124,11 @@ describe("the CLI in a pipe", () => {
       expectNothingGlued(stderr.split("\n"));
       const summary = summaryOf(stdout);
       for (const line of summary) expect(line.length, line).toBeLessThanOrEqual(80);
-      expect(summary.slice(-2)).toEqual(["Exports   artifacts/profile_export.json", "          artifacts/profile_export.csv"]);
+      expect(summary.slice(-3)).toEqual([
+        expect.stringMatching(/^Exports {3}artifacts\/mock-model-openai_chat-[\w.-]+-\d{8}-\d{6}\/$/),
+        "            profile_export.json",
+        "            profile_export.csv",
+      ]);
     } finally {
       removeDir(dir);
     }
