@@ -1,6 +1,8 @@
 import type { App } from "../kernel/app/App.js";
 import { type CreateAppOptions, createApp } from "../kernel/app/createApp.js";
+import type { Selections } from "../kernel/app/Selections.js";
 import type { AppConfig } from "./config/AppConfig.js";
+import { checkRoutedOwners } from "./config/checkRoutedOwners.js";
 import { loadProfilerConfig } from "./config/loadProfilerConfig.js";
 import { computeSelections } from "./config/selections.js";
 import { phaseOrchestratorModule } from "./phases/phaseOrchestratorModule.js";
@@ -21,20 +23,33 @@ export interface CreateProfilerAppOptions
 
 /**
  * Builds a profiler app on the kernel: the profiler's protocols and built-in registry, its config
- * class (with `timing:` keys routed to the selected strategy), and its selections from
- * `endpoint.type`, `timing.strategy`, `ui` (auto: progress on a terminal), …
+ * class (with the keys of `timing:`, `endpoint.mock:` and `service_manager:` routed to the
+ * implementation each selects), and its selections from `endpoint.type`, `timing.strategy`,
+ * `ui` (auto: progress on a terminal), …
  * @public
  */
 export async function createProfilerApp(options: CreateProfilerAppOptions = {}): Promise<App<AppConfig>> {
   const { builtin, isTTY, modules, ...rest } = options;
   const loaded = loadProfilerConfig({ config: options.config, set: options.set, env: options.env });
   const host = profilerHost(builtin === undefined ? {} : { builtin });
-  return createApp<AppConfig>({
+  let selections: Selections | undefined;
+  const app = await createApp<AppConfig>({
     ...rest,
     loaded,
     protocols: host.protocols,
     registry: host.builtin,
-    selections: () => computeSelections(loaded, isTTY ?? Boolean(process.stdout.isTTY)),
+    selections: () => {
+      selections = computeSelections(loaded, isTTY ?? Boolean(process.stdout.isTTY));
+      return selections;
+    },
     modules: [phaseOrchestratorModule(), ...(modules ?? [])],
   });
+  try {
+    // createApp has added `plugins.select` to these: they are what the app bound.
+    if (selections) checkRoutedOwners(app.registry, selections, loaded.locate);
+  } catch (error) {
+    await app.dispose();
+    throw error;
+  }
+  return app;
 }

@@ -28,9 +28,9 @@ export function computeSelections(loaded: ProfilerLoadedConfig, isTTY: boolean):
     if (protocol === "ui" && value === "auto") value = isTTY ? "progress" : "simple";
     one.set(protocol, { name: normalizeName(value as string), path: [...path], explicit: getPath(loaded.raw, path) !== undefined });
   }
-  for (const { section, protocol } of ROUTED_SECTIONS) {
+  for (const { path: sectionPath, protocol } of ROUTED_SECTIONS) {
     const sel = one.get(protocol);
-    if (sel) Object.assign(sel, { config: loaded.routed.get(section) ?? {}, configPath: [section] });
+    if (sel) Object.assign(sel, { config: loaded.routed.get(sectionPath.join(".")) ?? {}, configPath: [...sectionPath] });
   }
   for (const { protocol, path } of MANY_SELECTIONS) {
     const list = getPath(config, path);
