@@ -63,6 +63,19 @@ describe("endpoint.mock: belongs to the selected mock server", () => {
     }
   });
 
+  it("plugins.settings configures the implementation when the section has none of its keys; the section wins otherwise", async () => {
+    const settings = { "mock_server.embedded": { ttft_ms: 2, itl_ms: 2 } };
+    const viaSettings = await createTestApp({ root: dir, config: { plugins: { settings } } });
+    const both = await createTestApp({ root: dir, config: { plugins: { settings }, endpoint: { mock: { ttft_ms: 9 } } } });
+    try {
+      expect(await viaSettings.configOf("mock_server")).toMatchObject({ ttft_ms: 2, itl_ms: 2 });
+      expect(await both.configOf("mock_server")).toMatchObject({ ttft_ms: 9, itl_ms: 5 });
+    } finally {
+      await viaSettings.dispose();
+      await both.dispose();
+    }
+  });
+
   it("is what the embedded server of a run does", async () => {
     const { exitCode, results } = await profileWith({
       endpoint: { mock: { ttft_ms: 0, itl_ms: 0, error_rate: 1 } },

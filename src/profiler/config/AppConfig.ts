@@ -155,7 +155,10 @@ export class PhasesConfig {
   profiling: PhaseConfig = Object.assign(new PhaseConfig(), { requests: 500, timeout_s: 120 });
 }
 
-/** `dataset:`: what is sent. */
+/**
+ * `dataset:`: what is sent. Not routed (unlike `timing:`): the composer, the loaders and the
+ * sampler each read some of these keys and are chosen independently, so the profiler keeps them.
+ */
 export class DatasetConfig {
   @IsString()
   composer = "synthetic";
