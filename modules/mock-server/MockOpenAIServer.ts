@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { createRng, type MockServer, type MockServerOptions, type MockServerTiming, monotonicNs, type Rng } from "aiperf";
+import { createRng, inject, type MockServer, type MockServerOptions, type MockServerTiming, monotonicNs, PLUGIN_CONFIG, type Rng } from "aiperf";
+import type { MockOpenAIServerConfig } from "./MockOpenAIServerConfig.js";
 
 const WORDS = ["the", "quick", "brown", "fox", "jumps", "over", "a", "lazy", "dog", "and", "runs", "far", "away", "into", "woods"];
 
@@ -38,18 +39,20 @@ function sleepUntil(targetNs: number): Promise<void> {
 /**
  * Built-in `mock_server`: an OpenAI-compatible server (`/v1/chat/completions`, `/v1/completions`,
  * `/v1/models`), streaming (SSE) or not, with configurable time to first token, inter-token
- * latency, output length and error rate. Token i is scheduled at an absolute time
- * (start + ttft + i × itl), so timer lateness does not accumulate.
+ * latency, output length and error rate (`endpoint.mock:`). Token i is scheduled at an absolute
+ * time (start + ttft + i × itl), so timer lateness does not accumulate.
  */
 export class MockOpenAIServer implements MockServer {
   private server: Server | undefined;
-  private options!: MockServerOptions;
+  private options: MockServerOptions = {};
   private rng: Rng = createRng(1);
   private readonly recorded: MockServerTiming[] = [];
   private readonly sockets = new Set<Socket>();
   private nextId = 0;
 
-  async start(options: MockServerOptions): Promise<{ url: string }> {
+  constructor(@inject(PLUGIN_CONFIG) private readonly config: MockOpenAIServerConfig) {}
+
+  async start(options: MockServerOptions = {}): Promise<{ url: string }> {
     if (this.server) throw new Error("the mock server is already started");
     this.options = options;
     this.rng = createRng(options.seed ?? 1);
@@ -115,16 +118,16 @@ export class MockOpenAIServer implements MockServer {
       this.json(res, 400, { error: { message: "request body is not valid JSON", type: "invalid_request_error" } });
       return;
     }
-    if (this.options.errorRate > 0 && this.rng() < this.options.errorRate) {
+    if (this.config.error_rate > 0 && this.rng() < this.config.error_rate) {
       this.json(res, 500, { error: { message: "mock server error (error_rate)", type: "server_error" } });
       return;
     }
-    const n = Math.max(1, Math.floor(body.max_tokens ?? body.max_completion_tokens ?? this.options.outputTokens));
+    const n = Math.max(1, Math.floor(body.max_tokens ?? body.max_completion_tokens ?? this.config.output_tokens));
     const usage = { prompt_tokens: promptTokens(body), completion_tokens: n, total_tokens: promptTokens(body) + n };
     const id = `cmpl-mock-${++this.nextId}`;
     const model = body.model ?? "mock-model";
-    const firstAt = receivedNs + this.options.ttftMs * 1e6;
-    const itlNs = this.options.itlMs * 1e6;
+    const firstAt = receivedNs + this.config.ttft_ms * 1e6;
+    const itlNs = this.config.itl_ms * 1e6;
     const timing: MockServerTiming | undefined = this.options.recordTimings ? { receivedNs, tokenNs: [] } : undefined;
     if (timing) this.recorded.push(timing);
 
@@ -147,7 +150,7 @@ export class MockOpenAIServer implements MockServer {
     const piece = (i: number) => (i === 0 ? "" : " ") + WORDS[i % WORDS.length];
     const content = (i: number) =>
       chat ? event([{ index: 0, delta: { content: piece(i) }, finish_reason: null }]) : event([{ index: 0, text: piece(i), finish_reason: null }]);
-    const instant = this.options.ttftMs === 0 && this.options.itlMs === 0;
+    const instant = this.config.ttft_ms === 0 && this.config.itl_ms === 0;
     if (chat) res.write(event([{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }]));
     if (instant) res.cork();
     for (let i = 0; i < n && !closed; i++) {

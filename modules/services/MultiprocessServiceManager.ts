@@ -2,8 +2,6 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import {
   AiperfError,
-  APP_CONFIG,
-  type AppConfig,
   Communication,
   type CreditSender,
   failedRecord,
@@ -12,6 +10,7 @@ import {
   type Logger,
   monotonicNs,
   named,
+  PLUGIN_CONFIG,
   type RequestJob,
   type RequestRecord,
   Service,
@@ -19,6 +18,7 @@ import {
   type ServiceManager,
 } from "aiperf";
 import { CancelOnAbort } from "./CancelOnAbort.js";
+import type { MultiprocessConfig } from "./MultiprocessConfig.js";
 import type { RecordsManagerService } from "./RecordsManagerService.js";
 import type { TimingManagerService } from "./TimingManagerService.js";
 import { type RecordMessage, Topic } from "./topics.js";
@@ -54,7 +54,7 @@ export class MultiprocessServiceManager implements ServiceManager {
     @inject(Service.token) @named("timing_manager") private readonly timing: Pick<TimingManagerService, "run"> & Service,
     @inject(Service.token) @named("records_manager") private readonly records: Pick<RecordsManagerService, "expect" | "settle"> & Service,
     @inject(Communication.token) private readonly bus: Communication,
-    @inject(APP_CONFIG) private readonly config: AppConfig,
+    @inject(PLUGIN_CONFIG) private readonly config: MultiprocessConfig,
     @inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -64,7 +64,7 @@ export class MultiprocessServiceManager implements ServiceManager {
   }
 
   async open(context: ServiceContext): Promise<void> {
-    const count = this.config.service_manager.workers ?? os.availableParallelism();
+    const count = this.config.workers ?? os.availableParallelism();
     const connections = Math.max(1, Math.ceil(context.transport.connections / count));
     await this.records.start(context);
     await this.timing.start(context);

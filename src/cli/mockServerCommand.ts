@@ -29,17 +29,17 @@ export function addMockServerCommand(program: Command, io: CliIO): void {
         import("../profiler/createProfilerApp.js"),
         import("../profiler/protocols/MockServer.js"),
       ]);
-      const app = await createProfilerApp({ logger: silentLogger, root: io.cwd, isTTY: false });
+      // The behaviour flags are the mock server's own config (`endpoint.mock:`), as in a profile run.
+      const mock = {
+        ttft_ms: number("ttft-ms", flags.ttftMs, 0),
+        itl_ms: number("itl-ms", flags.itlMs, 0),
+        output_tokens: number("output-tokens", flags.outputTokens, 1),
+        error_rate: number("error-rate", flags.errorRate, 0, 1),
+      };
+      const port = number("port", flags.port, 0, 65535);
+      const app = await createProfilerApp({ config: { endpoint: { mock } }, logger: silentLogger, root: io.cwd, isTTY: false });
       const server = await app.get(MockServer);
-      const { url } = await server.start({
-        host: flags.host,
-        port: number("port", flags.port, 0, 65535),
-        ttftMs: number("ttft-ms", flags.ttftMs, 0),
-        itlMs: number("itl-ms", flags.itlMs, 0),
-        outputTokens: number("output-tokens", flags.outputTokens, 1),
-        errorRate: number("error-rate", flags.errorRate, 0, 1),
-        recordTimings: flags.timingsFile !== undefined,
-      });
+      const { url } = await server.start({ host: flags.host, port, recordTimings: flags.timingsFile !== undefined });
       io.stderr(`[aiperf] mock server listening on ${url} (POST /v1/chat/completions, POST /v1/completions, GET /v1/models); Ctrl-C to stop\n`);
       await new Promise<void>((resolve) => {
         process.once("SIGINT", resolve);

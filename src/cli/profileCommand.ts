@@ -107,7 +107,8 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       const [{ createProfilerApp }, { runProfile }] = await Promise.all([import("../profiler/createProfilerApp.js"), import("../profiler/run/runProfile.js")]);
       const config = flags.config ? path.resolve(io.cwd, flags.config) : path.join(frameworkPackage().root, "config", "default.yaml");
       const app = await createProfilerApp({ config, set: flagsToSet(flags), root: io.cwd, logger, logOutput: output, noCache: !flags.cache, isTTY: io.isTTY });
-      secrets = collectSecrets(app.config);
+      // Routed keys (a plugin strategy's token) are not in app.config: collect from the config as written too.
+      secrets = [...new Set([...collectSecrets(app.config), ...collectSecrets(app.loadedConfig.raw)])];
       const controller = new AbortController();
       let interrupts = 0;
       const onSigint = () => {

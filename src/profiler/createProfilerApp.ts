@@ -1,7 +1,9 @@
 import type { App } from "../kernel/app/App.js";
 import { type CreateAppOptions, createApp } from "../kernel/app/createApp.js";
 import { createConsoleLogger } from "../kernel/app/Logger.js";
+import type { Selections } from "../kernel/app/Selections.js";
 import type { AppConfig } from "./config/AppConfig.js";
+import { checkRoutedOwners } from "./config/checkRoutedOwners.js";
 import { loadProfilerConfig } from "./config/loadProfilerConfig.js";
 import { computeSelections } from "./config/selections.js";
 import { LogOutput } from "./console/LogOutput.js";
@@ -29,8 +31,9 @@ export interface CreateProfilerAppOptions
 
 /**
  * Builds a profiler app on the kernel: the profiler's protocols and built-in registry, its config
- * class (with `timing:` keys routed to the selected strategy), and its selections from
- * `endpoint.type`, `timing.strategy`, `ui` (auto: progress on a terminal), …
+ * class (with the keys of `timing:`, `endpoint.mock:` and `service_manager:` routed to the
+ * implementation each selects), and its selections from `endpoint.type`, `timing.strategy`,
+ * `ui` (auto: progress on a terminal), …
  * @public
  */
 export async function createProfilerApp(options: CreateProfilerAppOptions = {}): Promise<App<AppConfig>> {
@@ -38,13 +41,25 @@ export async function createProfilerApp(options: CreateProfilerAppOptions = {}):
   const output = logOutput ?? new LogOutput();
   const loaded = loadProfilerConfig({ config: options.config, set: options.set, env: options.env });
   const host = profilerHost(builtin === undefined ? {} : { builtin });
-  return createApp<AppConfig>({
+  let selections: Selections | undefined;
+  const app = await createApp<AppConfig>({
     ...rest,
     logger: rest.logger ?? createConsoleLogger("warn", (line) => output.write(line)),
     loaded,
     protocols: host.protocols,
     registry: host.builtin,
-    selections: () => computeSelections(loaded, isTTY ?? Boolean(process.stdout.isTTY)),
+    selections: () => {
+      selections = computeSelections(loaded, isTTY ?? Boolean(process.stdout.isTTY));
+      return selections;
+    },
     modules: [phaseOrchestratorModule(), logOutputModule(output), ...(modules ?? [])],
   });
+  try {
+    // createApp has added `plugins.select` to these: they are what the app bound.
+    if (selections) checkRoutedOwners(app.registry, selections, loaded.locate);
+  } catch (error) {
+    await app.dispose();
+    throw error;
+  }
+  return app;
 }

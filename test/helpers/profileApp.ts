@@ -22,11 +22,21 @@ export async function profileWith(
   }
 }
 
-/** Starts the built-in mock server (resolved through its protocol, as the profiler does). */
-export async function startMock(options: Partial<MockServerOptions> = {}): Promise<{ url: string; server: MockServer; stop: () => Promise<void> }> {
-  const app = await createTestApp({ noCache: true });
+/** The mock server's behaviour (its `endpoint.mock:` keys) and what one start takes. */
+export interface MockOptions extends MockServerOptions {
+  ttftMs?: number;
+  itlMs?: number;
+  outputTokens?: number;
+  errorRate?: number;
+}
+
+/** Starts the built-in mock server (resolved through its protocol, with its config, as the profiler does). */
+export async function startMock(options: MockOptions = {}): Promise<{ url: string; server: MockServer; stop: () => Promise<void> }> {
+  const { ttftMs = 0, itlMs = 0, outputTokens = 8, errorRate = 0, ...start } = options;
+  const mock = { ttft_ms: ttftMs, itl_ms: itlMs, output_tokens: outputTokens, error_rate: errorRate };
+  const app = await createTestApp({ noCache: true, config: { endpoint: { mock } } });
   const server = await app.get(MockServer);
-  const { url } = await server.start({ ttftMs: 0, itlMs: 0, outputTokens: 8, errorRate: 0, ...options });
+  const { url } = await server.start(start);
   return {
     url,
     server,

@@ -48,7 +48,8 @@ describe("multiprocess service manager (worker threads)", () => {
       const run = (type: string) =>
         profileWith({
           endpoint: { url: mock.url },
-          service_manager: { type, workers: 2 },
+          // `workers` is the multiprocess manager's own key: in_process takes none.
+          service_manager: type === "multiprocess" ? { type, workers: 2 } : { type },
           timing: { concurrency: 8 },
           dataset: { output_tokens_mean: 5 },
           phases: { warmup: { requests: 4 }, profiling: { requests: 60 } },

@@ -53,28 +53,15 @@ export class ProfilerPluginsConfig extends PluginsConfig {
   post_processors: ImplementationRefConfig[] = [];
 }
 
-/** The embedded mock server's behaviour when `endpoint.url` is `embedded`. */
+/**
+ * `endpoint.mock:`: the mock server started when `endpoint.url` is `embedded`. The profiler owns
+ * `type`; every other key belongs to the selected mock_server's registry `config:` class (the
+ * built-in `embedded`: `ttft_ms`, `itl_ms`, `output_tokens`, `error_rate`).
+ */
 export class MockServerConfig {
   /** The mock_server implementation. */
   @IsString()
   type = "embedded";
-
-  @IsNumber()
-  @Min(0)
-  ttft_ms = 20;
-
-  @IsNumber()
-  @Min(0)
-  itl_ms = 5;
-
-  @IsInt()
-  @Min(1)
-  output_tokens = 64;
-
-  @IsNumber()
-  @Min(0)
-  @Max(1)
-  error_rate = 0;
 }
 
 /** `endpoint.url` is `embedded` or an absolute http(s) URL (`localhost:8000` parses as a scheme, so check it). */
@@ -224,7 +211,10 @@ export class PhasesConfig {
   profiling: PhaseConfig = Object.assign(new PhaseConfig(), { requests: 200 });
 }
 
-/** `dataset:`: what is sent. */
+/**
+ * `dataset:`: what is sent. Not routed (unlike `timing:`): the composer, the loaders and the
+ * sampler each read some of these keys and are chosen independently, so the profiler keeps them.
+ */
 export class DatasetConfig {
   @IsString()
   composer = "synthetic";
@@ -290,15 +280,13 @@ export class UiConfig {
   type = "auto";
 }
 
-/** `service_manager:`. */
+/**
+ * `service_manager:`: where requests are executed. The profiler owns the selectors; every other
+ * key belongs to the selected manager's registry `config:` class (`multiprocess`: `workers`).
+ */
 export class ServiceManagerConfig {
   @IsString()
   type = "in_process";
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  workers?: number;
 
   /** The bus services talk over (internal protocol `communication`). */
   @IsString()
@@ -376,11 +364,37 @@ export const MANY_SELECTIONS: readonly { protocol: string; path: readonly string
 ];
 
 /**
- * Sections whose keys belong to the selected implementation: the profiler keeps `owned` keys
- * (selectors and the run's seed) and hands the rest to the implementation's `config:` class, so a
- * plugin strategy gets its own keys under `timing:` with file:line:col on a typo.
+ * A section whose keys belong to the implementation it selects: the profiler keeps `owned` keys
+ * (selectors and the run's seed) and hands the rest to that implementation's `config:` class.
  * @internal
  */
-export const ROUTED_SECTIONS: readonly { section: string; protocol: string; owned: readonly string[]; selector: string }[] = [
-  { section: "timing", protocol: "timing_strategy", selector: "strategy", owned: ["strategy", "arrival", "seed"] },
+export interface RoutedSection {
+  /** Where the section is, e.g. `["endpoint", "mock"]`. */
+  path: readonly string[];
+  /** The class validating the owned keys (its schema is left open for the others). */
+  sectionClass: new () => object;
+  /** The `one` protocol whose selected implementation gets the other keys. */
+  protocol: string;
+  /** The owned key that selects it. */
+  selector: string;
+  owned: readonly string[];
+}
+
+/**
+ * Sections routed to the selected implementation, so a plugin strategy (or mock server, or
+ * service manager) gets its own keys there, with file:line:col and did-you-mean on a typo.
+ * `dataset:` is not routed: its keys are read by several implementations chosen independently
+ * (the composer, the loaders, the sampler all read some), so no one of them owns the section.
+ * @internal
+ */
+export const ROUTED_SECTIONS: readonly RoutedSection[] = [
+  { path: ["timing"], sectionClass: TimingConfig, protocol: "timing_strategy", selector: "strategy", owned: ["strategy", "arrival", "seed"] },
+  { path: ["endpoint", "mock"], sectionClass: MockServerConfig, protocol: "mock_server", selector: "type", owned: ["type"] },
+  {
+    path: ["service_manager"],
+    sectionClass: ServiceManagerConfig,
+    protocol: "service_manager",
+    selector: "type",
+    owned: ["type", "communication", "communication_client"],
+  },
 ];

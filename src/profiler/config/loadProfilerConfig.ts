@@ -4,11 +4,15 @@ import { AppConfig, ROUTED_SECTIONS } from "./AppConfig.js";
 
 /**
  * The profiler's loaded config, with the blocks of routed sections (the `timing:` keys that
- * belong to the selected strategy) kept apart for that implementation's config class.
+ * belong to the selected strategy, the `endpoint.mock:` keys of the mock server, …) kept apart
+ * for that implementation's config class.
  * @public
  */
 export interface ProfilerLoadedConfig extends LoadedConfig<AppConfig> {
-  /** section → the keys the profiler does not own, as written (after `${VAR}` and `--set`). */
+  /**
+   * Dotted section path (`timing`, `endpoint.mock`) → the keys the profiler does not own, as
+   * written (after `${VAR}` and `--set`).
+   */
   routed: Map<string, Record<string, unknown>>;
 }
 
@@ -20,6 +24,10 @@ function expandShorthand(raw: Record<string, unknown>): void {
     const list = plugins[key];
     if (Array.isArray(list)) plugins[key] = list.map((item) => (typeof item === "string" ? { name: item } : item));
   }
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /**
@@ -45,20 +53,26 @@ function unsetNulls(phases: AppConfig["phases"]): void {
 
 /**
  * Splits each routed section: owned keys stay for `AppConfig`, the rest goes to the selected
- * implementation. A key set to `null` is unset (how `--concurrency` drops a file's `rate`).
+ * implementation. A key set to `null` is unset (how `--concurrency` drops a file's `rate`). A
+ * section that is missing or not a mapping is left for `AppConfig` to report.
  */
 function routeSections(raw: Record<string, unknown>, routed: Map<string, Record<string, unknown>>): void {
-  for (const { section, owned } of ROUTED_SECTIONS) {
-    const block = raw[section];
-    if (block === null || typeof block !== "object" || Array.isArray(block)) continue;
+  for (const { path: sectionPath, owned } of ROUTED_SECTIONS) {
+    const parentPath = sectionPath.slice(0, -1);
+    const last = sectionPath[sectionPath.length - 1] as string;
+    let parent: unknown = raw;
+    for (const key of parentPath) parent = isMapping(parent) ? parent[key] : undefined;
+    if (!isMapping(parent)) continue;
+    const block = parent[last];
+    if (!isMapping(block)) continue;
     const kept: Record<string, unknown> = {};
     const rest: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(block)) {
       if (owned.includes(key)) kept[key] = value;
       else if (value !== null) rest[key] = value;
     }
-    raw[section] = kept;
-    routed.set(section, rest);
+    parent[last] = kept;
+    routed.set(sectionPath.join("."), rest);
   }
 }
 

@@ -16,7 +16,7 @@ function getPath(raw: unknown, keyPath: readonly (string | number)[]): unknown {
  * Which implementation each profiler protocol uses, read from the profiler's own keys:
  * `endpoint.type`, `timing.strategy`, … (`one`), `plugins.phase_hooks`, `output.data_exporters`, …
  * (`many`). `ui: auto` becomes progress on a terminal, simple elsewhere. A routed section's other
- * keys become the selected implementation's config block.
+ * keys become the selected implementation's config block (over `plugins.settings`).
  */
 export function computeSelections(loaded: ProfilerLoadedConfig, isTTY: boolean): Selections {
   const one = new Map<string, Selection>();
@@ -28,9 +28,11 @@ export function computeSelections(loaded: ProfilerLoadedConfig, isTTY: boolean):
     if (protocol === "ui" && value === "auto") value = isTTY ? "progress" : "simple";
     one.set(protocol, { name: normalizeName(value as string), path: [...path], explicit: getPath(loaded.raw, path) !== undefined });
   }
-  for (const { section, protocol } of ROUTED_SECTIONS) {
+  for (const { path: sectionPath, protocol } of ROUTED_SECTIONS) {
     const sel = one.get(protocol);
-    if (sel) Object.assign(sel, { config: loaded.routed.get(section) ?? {}, configPath: [section] });
+    const block = loaded.routed.get(sectionPath.join("."));
+    // An empty section leaves room for `plugins.settings["protocol.name"]`.
+    if (sel && block && Object.keys(block).length > 0) Object.assign(sel, { config: block, configPath: [...sectionPath] });
   }
   for (const { protocol, path } of MANY_SELECTIONS) {
     const list = getPath(config, path);

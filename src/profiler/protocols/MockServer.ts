@@ -1,16 +1,14 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 
-/** Behaviour of a mock OpenAI-compatible server. */
+/**
+ * What one start of a mock server needs beyond its behaviour: where to listen, the run's seed.
+ * The behaviour (latencies, lengths, errors) is the implementation's own config, from
+ * `endpoint.mock:` through `PLUGIN_CONFIG`.
+ */
 export interface MockServerOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  ttftMs: number;
-  itlMs: number;
-  /** Output length when a request gives no `max_tokens`. */
-  outputTokens: number;
-  /** Fraction of requests answered with HTTP 500. */
-  errorRate: number;
   seed?: number;
   /** Keep per-request send times (for accuracy checks). */
   recordTimings?: boolean;
@@ -24,7 +22,7 @@ export interface MockServerTiming {
 
 /** An OpenAI-compatible server for runs with nothing else running. */
 export interface MockServer {
-  start(options: MockServerOptions): Promise<{ url: string }>;
+  start(options?: MockServerOptions): Promise<{ url: string }>;
   stop(): Promise<void>;
   /** Per-request timings when `recordTimings` was set. */
   timings(): MockServerTiming[];

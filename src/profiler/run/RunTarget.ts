@@ -52,17 +52,10 @@ export class RunTarget {
     this.mock = undefined;
   }
 
+  /** The mock's behaviour is its own config (`endpoint.mock:`); only the run's seed is passed. */
   private async startMock(): Promise<string> {
-    const config = this.app.config;
     this.mock = await this.app.get(MockServer);
-    const m = config.endpoint.mock;
-    const { url } = await this.mock.start({
-      ttftMs: m.ttft_ms,
-      itlMs: m.itl_ms,
-      outputTokens: m.output_tokens,
-      errorRate: m.error_rate,
-      seed: config.timing.seed + 1,
-    });
+    const { url } = await this.mock.start({ seed: this.app.config.timing.seed + 1 });
     return url;
   }
 }

@@ -48,13 +48,17 @@ function redactRecordErrors(records: RequestRecord[], secrets: readonly string[]
 
 /**
  * The run's config as exported: the profiler's sections, each routed section completed with the
- * selected implementation's validated keys (so `timing.concurrency` shows), secrets masked.
+ * selected implementation's validated keys (so `timing.concurrency` and `endpoint.mock.ttft_ms`
+ * show), secrets masked.
  */
 async function exportedConfig(app: App<AppConfig>): Promise<Record<string, unknown>> {
-  const config = JSON.parse(JSON.stringify(app.config)) as Record<string, Record<string, unknown>>;
-  for (const { section, protocol } of ROUTED_SECTIONS) {
+  const config = JSON.parse(JSON.stringify(app.config)) as Record<string, unknown>;
+  for (const { path: sectionPath, protocol } of ROUTED_SECTIONS) {
     const own = (await app.configOf(protocol).catch(() => undefined)) as Record<string, unknown> | undefined;
-    config[section] = { ...config[section], ...JSON.parse(JSON.stringify(own ?? {})) };
+    let parent = config;
+    for (const key of sectionPath.slice(0, -1)) parent = (parent[key] ?? {}) as Record<string, unknown>;
+    const last = sectionPath[sectionPath.length - 1] as string;
+    parent[last] = { ...(parent[last] as Record<string, unknown>), ...JSON.parse(JSON.stringify(own ?? {})) };
   }
   return maskSecrets(config);
 }

@@ -1,7 +1,7 @@
 import { getMetadataStorage } from "class-validator";
 import { validationMetadatasToSchemas } from "class-validator-jsonschema";
 import { EntrySchema, PluginInfoSchema, ProtocolDefinitionSchema } from "../../kernel/registry/RegistrySchema.js";
-import { AppConfig } from "../config/AppConfig.js";
+import { AppConfig, ROUTED_SECTIONS } from "../config/AppConfig.js";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -50,21 +50,36 @@ export function buildRegistrySchema(): JsonSchema {
   };
 }
 
+/**
+ * Opens each routed section's definition: keys besides the profiler's own belong to the selected
+ * implementation's config class (a plugin's, too), which the loader checks, not the schema.
+ */
+function openRoutedSections(defs: Record<string, JsonSchema>): void {
+  for (const { sectionClass, protocol } of ROUTED_SECTIONS) {
+    const def = defs[sectionClass.name];
+    if (!def) continue;
+    def.additionalProperties = true;
+    def.description = `Other keys belong to the selected ${protocol} implementation (its registry config: class validates them).`;
+  }
+}
+
 /** JSON Schema of the app config (DESIGN §8), from the same classes `loadConfig` uses. */
 export function buildConfigSchema(): JsonSchema {
   const all = definitions();
   const names = Object.keys(all).filter((n) => n.endsWith("Config"));
+  const defs = Object.fromEntries(
+    Object.entries(closed(all, names)).map(([name, def]) => {
+      const { required: _required, ...rest } = def;
+      return [name, name === "ImplementationRefConfig" ? def : rest];
+    }),
+  );
+  openRoutedSections(defs);
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     $id: "https://aiperf.dev/schema/config.schema.json",
     title: "aiperf config",
     $ref: "#/definitions/AppConfig",
     // Every config key has a default: nothing is required except a hook reference's name.
-    definitions: Object.fromEntries(
-      Object.entries(closed(all, names)).map(([name, def]) => {
-        const { required: _required, ...rest } = def;
-        return [name, name === "ImplementationRefConfig" ? def : rest];
-      }),
-    ),
+    definitions: defs,
   };
 }
