@@ -98,4 +98,21 @@ describe("manifest cache", () => {
     await cachedApp.dispose();
     expect(existsSync(manifestCachePath(dir))).toBe(true);
   });
+
+  it("an app folder without node_modules gets no cache folder: the user's cache holds it", async () => {
+    const dir = appDir();
+    const userCache = tempDir("xdg");
+    dirs.push(userCache);
+    const saved = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = userCache;
+    try {
+      expect(await names(dir)).toEqual(["alpha", "bravo"]);
+      expect(existsSync(path.join(dir, "node_modules"))).toBe(false);
+      expect(manifestCachePath(dir).startsWith(path.join(userCache, "aiperf"))).toBe(true);
+      expect(existsSync(manifestCachePath(dir))).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = saved;
+    }
+  });
 });

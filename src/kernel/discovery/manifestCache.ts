@@ -1,4 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { ParsedManifest } from "../registry/types.js";
 import { frameworkPackage } from "./frameworkRoot.js";
@@ -44,7 +46,12 @@ function expand(manifest: ParsedManifest): ParsedManifest {
 
 /** Where an app's manifest cache lives. */
 export function manifestCachePath(appRoot: string): string {
-  return path.join(appRoot, "node_modules", ".cache", "aiperf", "manifests.json");
+  // An app with node_modules keeps its cache there (npm's convention); elsewhere (a command run
+  // from any folder) the user's cache folder holds one file per app folder, so none is littered.
+  if (existsSync(path.join(appRoot, "node_modules"))) return path.join(appRoot, "node_modules", ".cache", "aiperf", "manifests.json");
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
+  const key = createHash("sha256").update(path.resolve(appRoot)).digest("hex").slice(0, 16);
+  return path.join(base, "aiperf", `manifests-${key}.json`);
 }
 
 /** Parses every manifest anew (no cache). */
