@@ -10,7 +10,7 @@ const USAGE_CODES = new Set<string>([
   ErrorCode.DatasetInvalid,
 ]);
 
-/** DESIGN §11: 2 for usage or config errors, 1 for any other failure. */
+/** 2 for usage or config errors, 1 for any other failure (the exit codes the README documents). */
 export function exitCodeOf(error: unknown): 1 | 2 {
   return error instanceof AiperfError && USAGE_CODES.has(error.code) ? 2 : 1;
 }

@@ -8,7 +8,7 @@ import { addPluginsCommand } from "./pluginsCommand.js";
 import { addProfileCommand } from "./profileCommand.js";
 
 /**
- * The `aiperf` command line (DESIGN §11). Returns the exit code: 0 success, 1 failure,
+ * The `aiperf` command line. Returns the exit code: 0 success, 1 failure,
  * 2 usage or config error, 130 interrupted. No stack trace unless `--debug`.
  */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {

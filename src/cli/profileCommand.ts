@@ -70,7 +70,7 @@ function redactingLogger(inner: Logger, secrets: () => readonly string[]): Logge
   return { debug: (m) => inner.debug(r(m)), info: (m) => inner.info(r(m)), warn: (m) => inner.warn(r(m)), error: (m) => inner.error(r(m)) };
 }
 
-/** `aiperf profile` (DESIGN §11). */
+/** `aiperf profile`. */
 export function addProfileCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command("profile")

@@ -12,7 +12,7 @@ function pascal(name: string): string {
 }
 
 /**
- * Writes a plugin package (DESIGN §11 `plugins new`): package.json with the `aiperf` field and a
+ * Writes a plugin package (`plugins new`): package.json with the `aiperf` field and a
  * peer dependency, registry.yaml with the schema modeline, a phase hook with a class-validator
  * config class, a test (node's own runner) and a README. Plain ESM JavaScript, so it runs and
  * passes `plugins validate --import` with no build step.

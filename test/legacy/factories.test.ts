@@ -4,7 +4,7 @@ import { createTestApp } from "aiperf/testing";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/fixtures.js";
 
-describe("legacy factories (DESIGN §10)", () => {
+describe("legacy factories", () => {
   it("there are the 17 of them", () => {
     expect(Object.keys(LEGACY_FACTORIES)).toHaveLength(17);
   });

@@ -24,7 +24,7 @@ endpointPlugin("extra/override", "override-builtin", { openai_chat: 0 });
 
 const from = async (e: Promise<Endpoint>) => (await e).formatRequest({ id: "t", messages: [], inputTokens: 0 }, { model: "m", streaming: false }).from;
 
-describe("conflict resolution (DESIGN §5)", () => {
+describe("conflict resolution", () => {
   afterAll(() => removeDir(dir));
 
   it("the higher priority wins, whatever the discovery order", async () => {

@@ -10,7 +10,7 @@ writeFiles(path.join(dir, "plugins", "p"), {
   "ep.js": 'export class Ep { get path() { return "/a"; } formatRequest() { return {}; } parseResponse() { return { text: "" }; } }\n',
 });
 
-describe("name normalization (DESIGN §3)", () => {
+describe("name normalization", () => {
   afterAll(() => removeDir(dir));
 
   it("normalizes case and dashes", () => {

@@ -24,7 +24,7 @@ function problemOf(problems: RegistryProblem[], plugin: string): RegistryProblem
   return found;
 }
 
-describe("registry errors (DESIGN §4)", () => {
+describe("registry errors", () => {
   afterAll(() => removeDir(dir));
 
   it("reports each bad registry with its own code and file:line:col, and still loads the good plugin", async () => {

@@ -1,4 +1,4 @@
-/** Stable error codes (DESIGN §12). Tools and tests may match on these; never rename one. */
+/** Stable error codes. Tools and tests may match on these; never rename one. */
 export const ErrorCode = {
   UnknownProtocol: "AIPERF_UNKNOWN_PROTOCOL",
   TypeNotFound: "AIPERF_TYPE_NOT_FOUND",

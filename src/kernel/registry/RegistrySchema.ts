@@ -3,7 +3,7 @@ import { Type } from "class-transformer";
 import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, ValidateNested } from "class-validator";
 import { IsSemverRange, IsSemverVersion } from "../util/semverValidators.js";
 
-/** `plugin:` block of a registry.yaml (DESIGN §4). */
+/** `plugin:` block of a registry.yaml. */
 export class PluginInfoSchema {
   @IsString()
   @IsNotEmpty()

@@ -14,7 +14,7 @@ export type ClassPathResult = { ok: true; value: ResolvedClassPath } | { ok: fal
 
 /**
  * Resolves `./dist/x.js:Export` relative to the registry's folder. Class paths must stay inside
- * the plugin's own folder (DESIGN §4): absolute paths, `..` escapes, URLs and `node:` are refused
+ * the plugin's own folder: absolute paths, `..` escapes, URLs and `node:` are refused
  * so a registry cannot make the app import arbitrary code.
  */
 export function resolveClassPath(raw: string, registryFile: string, pluginRoot: string): ClassPathResult {

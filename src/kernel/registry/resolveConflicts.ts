@@ -15,7 +15,7 @@ function compare(a: ImplementationEntry, b: ImplementationEntry): { first: Imple
 }
 
 /**
- * Decides every (protocol, name) conflict before anything is bound (DESIGN §5): higher priority
+ * Decides every (protocol, name) conflict before anything is bound: higher priority
  * wins; at equal priority a non-built-in beats a built-in; otherwise the first discovered wins and
  * a warning names both. Pure: entries in a conflict are returned as new objects marked winner or
  * shadowed; the others are returned as they came.

@@ -1,5 +1,5 @@
 /**
- * Normalizes a protocol or implementation name (DESIGN §3): lower case, `-` becomes `_`,
+ * Normalizes a protocol or implementation name: lower case, `-` becomes `_`,
  * so `Type-A`, `type_a` and `TYPE_A` are the same name.
  */
 export function normalizeName(name: string): string {

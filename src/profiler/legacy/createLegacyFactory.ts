@@ -9,7 +9,7 @@ export interface LegacyFactory<T> {
 }
 
 /**
- * Builds one legacy factory shim (DESIGN §10). The first call in a process emits one
+ * Builds one legacy factory shim. The first call in a process emits one
  * `DeprecationWarning` with the code `AIPERF_DEP_<FACTORY>` naming the replacement; every call
  * delegates to `app.get(protocol, name)`, so it returns exactly what the registry would.
  */

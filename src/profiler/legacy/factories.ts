@@ -17,7 +17,7 @@ import { Ui } from "../protocols/Ui.js";
 import { ZmqProxy } from "../protocols/ZmqProxy.js";
 import { createLegacyFactory } from "./createLegacyFactory.js";
 
-// The 17 legacy factories (DESIGN §10): thin deprecated shims over the registry.
+// The 17 legacy factories: thin deprecated shims over the registry.
 /** @deprecated Use `app.get(Ui, name)`. */
 export const AIPerfUIFactory = createLegacyFactory("AIPerfUIFactory", Ui, "Ui");
 /** @deprecated Use `app.get(CommunicationClient, name)`. */

@@ -1,4 +1,4 @@
-/** The phases of a run, in order (DESIGN §9). */
+/** The phases of a run, in order. */
 export const CreditPhase = {
   Warmup: "warmup",
   Profiling: "profiling",

@@ -1,6 +1,6 @@
 import type { CreditPhase } from "./CreditPhase.js";
 
-/** A snapshot of one phase's progress (DESIGN §9). Timestamps are monotonic ns. */
+/** A snapshot of one phase's progress. Timestamps are monotonic ns. */
 export interface PhaseStats {
   phase: CreditPhase;
   sent: number;

@@ -1,7 +1,7 @@
 import type { CreditPhase } from "../model/CreditPhase.js";
 import type { PhaseTracker } from "./PhaseTracker.js";
 
-/** Called by the phase orchestrator at each phase transition (DESIGN §9). Every method is optional. */
+/** Called by the phase orchestrator at each phase transition. Every method is optional. */
 export interface PhaseLifecycleHook {
   onPhaseStart?(phase: CreditPhase, tracker: PhaseTracker): Promise<void>;
   onPhaseSendingComplete?(phase: CreditPhase, tracker: PhaseTracker): Promise<void>;

@@ -40,7 +40,7 @@ export interface PhaseOutcome {
 }
 
 /**
- * Runs phases and tells hooks about them (DESIGN §9). Hooks arrive by multi-injection of
+ * Runs phases and tells hooks about them. Hooks arrive by multi-injection of
  * `PhaseHook.token`, in binding order, and run one after another; each call is bounded by
  * `plugins.hook_timeout_ms`. A hook that throws or times out is logged with its name and counted
  * in `hookFailures`; it never stops the phase or the other hooks.

@@ -28,7 +28,7 @@ export interface MockServer {
   timings(): MockServerTiming[];
 }
 
-/** The embedded mock server (`endpoint.url: embedded`). Not in DESIGN §10's table: see the README. */
+/** The embedded mock server (`endpoint.url: embedded`). Internal: resolved through the registry like every other implementation. */
 export const MockServer = defineProtocol<MockServer>({
   name: "mock_server",
   cardinality: "one",

@@ -21,7 +21,7 @@ import { Transport } from "./Transport.js";
 import { Ui } from "./Ui.js";
 import { ZmqProxy } from "./ZmqProxy.js";
 
-/** The protocols of DESIGN §10, in that order, then the profiler's own: `mock_server` and `metric`. */
+/** The profiler's protocols: the extension points of a run, then `mock_server` and `metric`. */
 export const BUILTIN_PROTOCOLS: readonly Protocol[] = [
   Endpoint,
   Transport,

@@ -26,7 +26,7 @@ function closed(defs: Record<string, JsonSchema>, names: readonly string[]): Rec
 
 /**
  * JSON Schema of registry.yaml, generated from the same class-validator classes the loader
- * validates with (DESIGN §4), for editor completion. Every key besides the fixed ones is a
+ * validates with, for editor completion. Every key besides the fixed ones is a
  * protocol name mapping implementation names to entries.
  */
 export function buildRegistrySchema(): JsonSchema {
@@ -63,7 +63,7 @@ function openRoutedSections(defs: Record<string, JsonSchema>): void {
   }
 }
 
-/** JSON Schema of the app config (DESIGN §8), from the same classes `loadConfig` uses. */
+/** JSON Schema of the app config, from the same classes `loadConfig` uses. */
 export function buildConfigSchema(): JsonSchema {
   const all = definitions();
   const names = Object.keys(all).filter((n) => n.endsWith("Config"));
