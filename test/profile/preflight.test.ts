@@ -1,9 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { removeDir, tempDir } from "../helpers/fixtures.js";
 import { profileWith } from "../helpers/profileApp.js";
+import { scratch } from "../helpers/scratch.js";
 
 interface Seen {
   method: string;
@@ -12,15 +11,7 @@ interface Seen {
   body: string;
 }
 
-const servers: Server[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const s of servers.splice(0)) {
-    s.closeAllConnections();
-    s.close();
-  }
-  for (const d of dirs.splice(0)) removeDir(d);
-});
+const my = scratch();
 
 /** A server on 127.0.0.1 that records what it receives and answers with `respond`. */
 async function serve(respond: (req: Seen, res: ServerResponse) => void): Promise<{ url: string; seen: Seen[] }> {
@@ -34,9 +25,7 @@ async function serve(respond: (req: Seen, res: ServerResponse) => void): Promise
       respond(entry, res);
     });
   });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+  return { url: await my.listen(server), seen };
 }
 
 /** Answers like a tiny OpenAI server: lists `models`, completes chats with one non-streamed word. */
@@ -49,8 +38,7 @@ function openAiLike(models: string[]) {
 }
 
 const quick = (url: string, extra: Record<string, unknown> = {}) => {
-  const dir = tempDir("preflight");
-  dirs.push(dir);
+  const dir = my.dir("preflight");
   return {
     endpoint: { url, model: "llama-3", streaming: false, ...extra },
     phases: { warmup: { requests: 0 }, profiling: { requests: 3 } },
@@ -81,8 +69,9 @@ describe("pre-flight check and request options", () => {
   });
 
   it("nothing listening: one coded error naming the URL", async () => {
-    const { url } = await serve(() => undefined);
-    for (const s of servers.splice(0)) s.close();
+    const closed = createServer();
+    const url = await my.listen(closed);
+    await new Promise((resolve) => closed.close(resolve));
     await expect(profileWith(quick(url))).rejects.toMatchObject({
       code: "AIPERF_ENDPOINT_UNREACHABLE",
       message: expect.stringContaining(`cannot reach ${url}: connection refused`),
@@ -107,8 +96,7 @@ describe("pre-flight check and request options", () => {
 
   it("--extra-inputs and -H on the command line reach a recording server", async () => {
     const { url, seen } = await serve(openAiLike(["llama-3"]));
-    const dir = tempDir("preflight-cli");
-    dirs.push(dir);
+    const dir = my.dir("preflight-cli");
     const run = await runCli(
       [
         "profile",

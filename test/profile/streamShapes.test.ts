@@ -1,18 +1,9 @@
-import { createServer, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
-import { removeDir, tempDir } from "../helpers/fixtures.js";
+import { createServer, type ServerResponse } from "node:http";
+import { describe, expect, it } from "vitest";
 import { profileWith } from "../helpers/profileApp.js";
+import { scratch } from "../helpers/scratch.js";
 
-const servers: Server[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const s of servers.splice(0)) {
-    s.closeAllConnections();
-    s.close();
-  }
-  for (const d of dirs.splice(0)) removeDir(d);
-});
+const my = scratch();
 
 /** Answers every chat request with `respond`; /v1/models lists "m". */
 async function serve(respond: (res: ServerResponse) => void): Promise<string> {
@@ -25,16 +16,13 @@ async function serve(respond: (res: ServerResponse) => void): Promise<string> {
       } else respond(res);
     });
   });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return my.listen(server);
 }
 
 const chunk = (text: string) => `data: ${JSON.stringify({ choices: [{ delta: { content: text } }] })}\n\n`;
 
 async function run(url: string) {
-  const dir = tempDir("streams");
-  dirs.push(dir);
+  const dir = my.dir("streams");
   return profileWith({
     endpoint: { url, model: "m", streaming: true },
     phases: { warmup: { requests: 0 }, profiling: { requests: 2 } },
