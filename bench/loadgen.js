@@ -1,7 +1,7 @@
 // Load generator: `aiperf profile` against `aiperf mock-server` (zero delay) vs autocannon with the
 // same request body on the same server, alternating, in one run; then request-rate accuracy.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

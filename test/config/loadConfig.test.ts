@@ -23,6 +23,7 @@ function errorOf(fn: () => unknown): ConfigInvalidError {
 describe("config loading", () => {
   afterAll(() => removeDir(dir));
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the test's name quotes the config syntax
   it("substitutes ${VAR}, ${VAR:-default}, ${VAR:?message} and keeps $${ literal", () => {
     const f = file(
       "env.yaml",
@@ -37,6 +38,7 @@ describe("config loading", () => {
     expect(config.output.dir).toBe("${literal}");
   });
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the test's name quotes the config syntax
   it("fails on ${MISSING} without a default, naming the path and file:line:col", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: config syntax under test
     const f = file("missing.yaml", "endpoint:\n  model: ${MISSING}\n  url: ${NEEDED:?point it at your server}\n");
