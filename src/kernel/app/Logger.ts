@@ -1,4 +1,7 @@
-/** Where the framework writes diagnostics. Replace it through `createApp({ logger })`. */
+/**
+ * Where the framework writes diagnostics. Replace it through `createApp({ logger })`.
+ * @public
+ */
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;
@@ -9,6 +12,7 @@ export interface Logger {
 /**
  * Writes warnings and errors as lines to stderr, or to `out` (a host that draws on the terminal
  * passes one it can redirect); info and debug only when asked.
+ * @public
  */
 export function createConsoleLogger(
   level: "debug" | "info" | "warn" | "error" = "warn",
@@ -27,5 +31,8 @@ export function createConsoleLogger(
   };
 }
 
-/** Discards everything (tests that assert on output pass their own). */
+/**
+ * Discards everything (tests that assert on output pass their own).
+ * @public
+ */
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -6,6 +6,7 @@ import type { Protocol } from "../protocol/defineProtocol.js";
  * `useClass` or `useFactory`. With a protocol and a `name`, the named implementation is replaced
  * everywhere it is used (named lookups, the default of a `one` protocol, multi-injection);
  * without a name, the protocol's default binding (or every multi-binding of a `many` protocol).
+ * @public
  */
 export interface Override<T = unknown> {
   token: Protocol<T> | ServiceIdentifier<T>;

@@ -17,7 +17,10 @@ export interface LazyContext {
   track(container: Container, label: string): void;
 }
 
-/** Context given to an implementation exported as a plain factory function. */
+/**
+ * Context given to an implementation exported as a plain factory function.
+ * @public
+ */
 export interface ImplementationFactoryContext {
   config: unknown;
   entry: ImplementationEntry;

@@ -11,7 +11,10 @@ export function tagInstance(instance: unknown, entry: ImplementationEntry): void
   }
 }
 
-/** The registry entry an instance was built from, if it came from a registry. */
+/**
+ * The registry entry an instance was built from, if it came from a registry.
+ * @public
+ */
 export function entryOf(instance: unknown): ImplementationEntry | undefined {
   if ((typeof instance === "object" && instance !== null) || typeof instance === "function") {
     return (instance as Record<symbol, ImplementationEntry | undefined>)[ENTRY];
@@ -19,7 +22,10 @@ export function entryOf(instance: unknown): ImplementationEntry | undefined {
   return undefined;
 }
 
-/** A display name for an instance: its registry name, else its class name. */
+/**
+ * A display name for an instance: its registry name, else its class name.
+ * @public
+ */
 export function instanceName(instance: unknown): string {
   const entry = entryOf(instance);
   if (entry) return entry.name;

@@ -2,6 +2,7 @@
  * True when a config key names a secret: `api_key`, `token`, `secret`, `password`,
  * `authorization` as a whole word of the key (`access_token`, `clientSecret`), but not
  * `max_tokens` or `input_tokens_mean`.
+ * @public
  */
 export function isSecretKey(key: string): boolean {
   const words = key
@@ -12,7 +13,10 @@ export function isSecretKey(key: string): boolean {
   return words.some((w, i) => w === "api" && words[i + 1] === "key");
 }
 
-/** The placeholder that replaces secret values. */
+/**
+ * The placeholder that replaces secret values.
+ * @public
+ */
 export const MASK = "***";
 
 /** The parts of a URL that are secrets: its password, and the values of secret-looking query parameters. */
@@ -45,7 +49,10 @@ export function maskUrl(text: string): string {
   return url.toString().replaceAll("%2A%2A%2A", MASK);
 }
 
-/** A deep copy of `value` with every secret-looking key's non-empty value replaced by `***`, and URL credentials masked. */
+/**
+ * A deep copy of `value` with every secret-looking key's non-empty value replaced by `***`, and URL credentials masked.
+ * @public
+ */
 export function maskSecrets<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => maskSecrets(v)) as T;
   if (typeof value === "string") return maskUrl(value) as T;
@@ -57,7 +64,10 @@ export function maskSecrets<T>(value: T): T {
   return out as T;
 }
 
-/** Every non-empty value stored under a secret-looking key (and every URL password or secret query value), for scrubbing free text. */
+/**
+ * Every non-empty value stored under a secret-looking key (and every URL password or secret query value), for scrubbing free text.
+ * @public
+ */
 export function collectSecrets(value: unknown, out: string[] = []): string[] {
   if (typeof value === "string") out.push(...(urlSecrets(value)?.secrets ?? []));
   else if (Array.isArray(value)) for (const v of value) collectSecrets(v, out);
@@ -70,7 +80,10 @@ export function collectSecrets(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** Replaces every occurrence of the given secrets in `text` with `***`. */
+/**
+ * Replaces every occurrence of the given secrets in `text` with `***`.
+ * @public
+ */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   // Very short values would mask ordinary text; real keys and tokens are long.

@@ -6,7 +6,10 @@ import { frameworkPackage } from "./frameworkRoot.js";
 import type { PluginSource } from "./PluginSource.js";
 import { pluginSourceAt } from "./pluginSourceAt.js";
 
-/** A host's own registry of built-in implementations. */
+/**
+ * A host's own registry of built-in implementations.
+ * @public
+ */
 export interface BuiltinRegistry {
   /** The registry.yaml file. */
   file: string;

@@ -1,11 +1,17 @@
-/** Where in a file a problem was found (1-based line and column). */
+/**
+ * Where in a file a problem was found (1-based line and column).
+ * @public
+ */
 export interface SourceLocation {
   file: string;
   line?: number;
   col?: number;
 }
 
-/** Renders `file:line:col` (or as much of it as is known). */
+/**
+ * Renders `file:line:col` (or as much of it as is known).
+ * @public
+ */
 export function formatLocation(loc: SourceLocation | undefined): string {
   if (!loc) return "";
   if (loc.line === undefined) return loc.file;
@@ -15,6 +21,7 @@ export function formatLocation(loc: SourceLocation | undefined): string {
 /**
  * Base of every error the framework throws on purpose. `code` is stable and documented;
  * the message states the fact, the names involved and what to do.
+ * @public
  */
 export class AiperfError extends Error {
   readonly code: string;

@@ -1,4 +1,7 @@
-/** Stable error codes. Tools and tests may match on these; never rename one. */
+/**
+ * Stable error codes. Tools and tests may match on these; never rename one.
+ * @public
+ */
 export const ErrorCode = {
   UnknownProtocol: "AIPERF_UNKNOWN_PROTOCOL",
   TypeNotFound: "AIPERF_TYPE_NOT_FOUND",

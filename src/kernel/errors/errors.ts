@@ -9,7 +9,10 @@ function choiceText(value: string, available: readonly string[]): string {
   return close ? `${list} Did you mean "${close}"?` : list;
 }
 
-/** A protocol name that no built-in or plugin defines. */
+/**
+ * A protocol name that no built-in or plugin defines.
+ * @public
+ */
 export class UnknownProtocolError extends AiperfError {
   constructor(
     readonly protocol: string,
@@ -24,7 +27,10 @@ export class UnknownProtocolError extends AiperfError {
   }
 }
 
-/** An implementation name that no registry provides for the protocol. */
+/**
+ * An implementation name that no registry provides for the protocol.
+ * @public
+ */
 export class TypeNotFoundError extends AiperfError {
   constructor(
     readonly protocol: string,
@@ -36,7 +42,10 @@ export class TypeNotFoundError extends AiperfError {
   }
 }
 
-/** What identifies a lazily loaded implementation in error messages. */
+/**
+ * What identifies a lazily loaded implementation in error messages.
+ * @public
+ */
 export interface ImplementationRef {
   protocol: string;
   name: string;
@@ -49,7 +58,10 @@ function describeRef(ref: ImplementationRef): string {
   return `${ref.protocol} "${ref.name}" (plugin "${ref.plugin}", module ${ref.modulePath}, export "${ref.exportName}")`;
 }
 
-/** Importing or constructing an implementation failed; `cause` holds the original error. */
+/**
+ * Importing or constructing an implementation failed; `cause` holds the original error.
+ * @public
+ */
 export class PluginLoadFailedError extends AiperfError {
   constructor(
     readonly ref: ImplementationRef,
@@ -61,7 +73,10 @@ export class PluginLoadFailedError extends AiperfError {
   }
 }
 
-/** An implementation does not have what its protocol requires. */
+/**
+ * An implementation does not have what its protocol requires.
+ * @public
+ */
 export class ProtocolMismatchError extends AiperfError {
   constructor(
     readonly ref: ImplementationRef,
@@ -74,14 +89,20 @@ export class ProtocolMismatchError extends AiperfError {
   }
 }
 
-/** One problem in a config value. */
+/**
+ * One problem in a config value.
+ * @public
+ */
 export interface ConfigIssue {
   path: string;
   message: string;
   location?: SourceLocation;
 }
 
-/** The config (file, environment or --set) is invalid; nothing was run. */
+/**
+ * The config (file, environment or --set) is invalid; nothing was run.
+ * @public
+ */
 export class ConfigInvalidError extends AiperfError {
   constructor(
     readonly issues: readonly ConfigIssue[],
@@ -95,7 +116,10 @@ export class ConfigInvalidError extends AiperfError {
   }
 }
 
-/** One or more disposers failed; every other disposer still ran. */
+/**
+ * One or more disposers failed; every other disposer still ran.
+ * @public
+ */
 export class DisposeError extends AiperfError {
   constructor(readonly failures: readonly { name: string; error: unknown }[]) {
     super(
@@ -105,14 +129,20 @@ export class DisposeError extends AiperfError {
   }
 }
 
-/** Bad command-line usage (exit code 2). */
+/**
+ * Bad command-line usage (exit code 2).
+ * @public
+ */
 export class UsageError extends AiperfError {
   constructor(message: string) {
     super(ErrorCode.Usage, message);
   }
 }
 
-/** Malformed lines in a dataset file; nothing was sent (set `dataset.skip_invalid_lines` to skip them). */
+/**
+ * Malformed lines in a dataset file; nothing was sent (set `dataset.skip_invalid_lines` to skip them).
+ * @public
+ */
 export class DatasetInvalidError extends AiperfError {
   constructor(
     readonly file: string,

@@ -1,10 +1,16 @@
 import type { ServiceIdentifier } from "inversify";
 import { normalizeName } from "../util/normalizeName.js";
 
-/** `one`: a single selected implementation; `many`: every enabled one, for multi-injection. */
+/**
+ * `one`: a single selected implementation; `many`: every enabled one, for multi-injection.
+ * @public
+ */
 export type Cardinality = "one" | "many";
 
-/** An extension point: an injection token plus the contract its implementations follow. */
+/**
+ * An extension point: an injection token plus the contract its implementations follow.
+ * @public
+ */
 export interface Protocol<T = unknown> {
   /** Normalized name (`endpoint`, `phase_hook`). */
   readonly name: string;
@@ -20,7 +26,10 @@ export interface Protocol<T = unknown> {
   readonly metadataClass?: new () => object;
 }
 
-/** What `defineProtocol` takes. */
+/**
+ * What `defineProtocol` takes.
+ * @public
+ */
 export interface ProtocolSpec {
   name: string;
   cardinality: Cardinality;
@@ -30,7 +39,10 @@ export interface ProtocolSpec {
   metadataClass?: new () => object;
 }
 
-/** The token of a protocol name; plugins that define the same name share it. */
+/**
+ * The token of a protocol name; plugins that define the same name share it.
+ * @public
+ */
 export function protocolToken<T>(name: string): ServiceIdentifier<T> {
   return Symbol.for(`aiperf.protocol.${normalizeName(name)}`);
 }
@@ -38,6 +50,7 @@ export function protocolToken<T>(name: string): ServiceIdentifier<T> {
 /**
  * Declares a protocol. Use the Theia pattern so one name is both the token holder and the type:
  * `export const Notifier = defineProtocol<Notifier>({...}); export interface Notifier {...}`.
+ * @public
  */
 export function defineProtocol<T>(spec: ProtocolSpec): Protocol<T> {
   const name = normalizeName(spec.name);

@@ -6,6 +6,7 @@ import type { ImplementationEntry, PluginRecord, RegistryProblem } from "./types
 /**
  * What discovery found: protocols, implementations (winners and shadowed), plugins, problems.
  * Metadata only: nothing here imports implementation code. One per app.
+ * @public
  */
 export class Registry {
   private readonly protocolsByName: ReadonlyMap<string, Protocol>;

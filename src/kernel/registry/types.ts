@@ -2,10 +2,16 @@ import type { SourceLocation } from "../errors/AiperfError.js";
 import type { Cardinality } from "../protocol/defineProtocol.js";
 import type { ResolvedClassPath } from "./classPath.js";
 
-/** Where a plugin came from. */
+/**
+ * Where a plugin came from.
+ * @public
+ */
 export type PluginOrigin = "builtin" | "package" | "local" | "path";
 
-/** A problem found while reading registries; errors skip the plugin, warnings do not. */
+/**
+ * A problem found while reading registries; errors skip the plugin, warnings do not.
+ * @public
+ */
 export interface RegistryProblem {
   code: string;
   message: string;
@@ -71,7 +77,10 @@ export interface ParsedManifest {
   problems: RegistryProblem[];
 }
 
-/** A discovered plugin: its metadata, what it provides, and its problems. */
+/**
+ * A discovered plugin: its metadata, what it provides, and its problems.
+ * @public
+ */
 export interface PluginRecord {
   name: string;
   version: string;
@@ -90,10 +99,16 @@ export interface PluginRecord {
   protocolCount: number;
 }
 
-/** Which conflict rule decided between two entries of the same (protocol, name). */
+/**
+ * Which conflict rule decided between two entries of the same (protocol, name).
+ * @public
+ */
 export type ConflictRule = "priority" | "non_builtin" | "first_discovered";
 
-/** An implementation entry with its plugin and conflict outcome. */
+/**
+ * An implementation entry with its plugin and conflict outcome.
+ * @public
+ */
 export interface ImplementationEntry extends ManifestEntry {
   plugin: string;
   origin: PluginOrigin;

@@ -3,6 +3,7 @@ import { distance } from "fastest-levenshtein";
 /**
  * The candidate closest to `value` by edit distance, or undefined when nothing is close enough
  * to be a plausible typo (more than a third of the longer name differs).
+ * @public
  */
 export function closestName(value: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;

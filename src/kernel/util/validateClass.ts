@@ -19,6 +19,7 @@ export function declaredProperties(cls: new () => object): string[] {
 /**
  * Converts `plain` to an instance of `cls` and validates it. Unknown keys are reported with the
  * closest declared key, so a typo like `concurency` says what was meant.
+ * @public
  */
 export function validateClass<T extends object>(cls: new () => T, plain: unknown): { value: T; issues: ValidationIssue[] } {
   const value = plainToInstance(cls, plain ?? {}, { exposeDefaultValues: true }) as T;

@@ -4,6 +4,7 @@ import path from "node:path";
 /**
  * Writes a file so readers never see it half-written: a temp file in the same folder, then a
  * rename (atomic on POSIX). Creates the folder if needed.
+ * @public
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });

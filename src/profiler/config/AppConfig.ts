@@ -57,6 +57,7 @@ export class ProfilerPluginsConfig extends PluginsConfig {
  * `endpoint.mock:`: the mock server started when `endpoint.url` is `embedded`. The profiler owns
  * `type`; every other key belongs to the selected mock_server's registry `config:` class (the
  * built-in `embedded`: `ttft_ms`, `itl_ms`, `output_tokens`, `error_rate`).
+ * @public
  */
 export class MockServerConfig {
   /** The mock_server implementation. */
@@ -82,7 +83,10 @@ class EndpointUrl implements ValidatorConstraintInterface {
   }
 }
 
-/** `endpoint:`: which API and where. */
+/**
+ * `endpoint:`: which API and where.
+ * @public
+ */
 export class EndpointConfig {
   @IsString()
   type = "openai_chat";
@@ -131,7 +135,10 @@ export class EndpointConfig {
   mock: MockServerConfig = new MockServerConfig();
 }
 
-/** `transport:`. */
+/**
+ * `transport:`.
+ * @public
+ */
 export class TransportConfig {
   @IsString()
   type = "http";
@@ -199,7 +206,10 @@ class BoundedPhase implements ValidatorConstraintInterface {
   }
 }
 
-/** `phases:`. */
+/**
+ * `phases:`.
+ * @public
+ */
 export class PhasesConfig {
   @ValidateNested()
   @Type(() => PhaseConfig)
@@ -214,6 +224,7 @@ export class PhasesConfig {
 /**
  * `dataset:`: what is sent. Not routed (unlike `timing:`): the composer, the loaders and the
  * sampler each read some of these keys and are chosen independently, so the profiler keeps them.
+ * @public
  */
 export class DatasetConfig {
   @IsString()
@@ -255,7 +266,10 @@ export class DatasetConfig {
   seed = 0;
 }
 
-/** `output:`. */
+/**
+ * `output:`.
+ * @public
+ */
 export class OutputConfig {
   /** Where runs are written: each run in its own folder here, with a `latest` link to the newest. */
   @IsString()
@@ -274,7 +288,10 @@ export class OutputConfig {
   console_exporters: string[] = ["summary_table", "errors"];
 }
 
-/** `ui:`: `auto` picks progress on a terminal and simple elsewhere. */
+/**
+ * `ui:`: `auto` picks progress on a terminal and simple elsewhere.
+ * @public
+ */
 export class UiConfig {
   @IsString()
   type = "auto";
@@ -283,6 +300,7 @@ export class UiConfig {
 /**
  * `service_manager:`: where requests are executed. The profiler owns the selectors; every other
  * key belongs to the selected manager's registry `config:` class (`multiprocess`: `workers`).
+ * @public
  */
 export class ServiceManagerConfig {
   @IsString()

@@ -1,6 +1,9 @@
 import { styleText } from "node:util";
 
-/** The text formats the built-in views use. */
+/**
+ * The text formats the built-in views use.
+ * @public
+ */
 export type StyleFormat = "bold" | "dim" | "red" | "green" | "yellow" | "cyan";
 
 /**

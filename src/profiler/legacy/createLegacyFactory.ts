@@ -2,7 +2,10 @@ import { deprecate } from "node:util";
 import type { App } from "../../kernel/app/App.js";
 import type { Protocol } from "../../kernel/protocol/defineProtocol.js";
 
-/** A deprecated factory: `createInstance(name, app)` resolves through the app's registry. */
+/**
+ * A deprecated factory: `createInstance(name, app)` resolves through the app's registry.
+ * @public
+ */
 export interface LegacyFactory<T> {
   /** @deprecated Use `app.get(Protocol, name)`. */
   createInstance(name: string, app: App): Promise<T>;

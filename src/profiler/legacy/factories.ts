@@ -53,7 +53,10 @@ export const TransportFactory = createLegacyFactory("TransportFactory", Transpor
 /** @deprecated Use `app.get(ZmqProxy, name)`. */
 export const ZMQProxyFactory = createLegacyFactory("ZMQProxyFactory", ZmqProxy, "ZmqProxy");
 
-/** Every legacy factory with the protocol it delegates to (for docs and tests). */
+/**
+ * Every legacy factory with the protocol it delegates to (for docs and tests).
+ * @public
+ */
 export const LEGACY_FACTORIES = {
   AIPerfUIFactory: { factory: AIPerfUIFactory, protocol: Ui },
   CommunicationClientFactory: { factory: CommunicationClientFactory, protocol: CommunicationClient },

@@ -1,4 +1,7 @@
-/** The phases of a run, in order. */
+/**
+ * The phases of a run, in order.
+ * @public
+ */
 export const CreditPhase = {
   Warmup: "warmup",
   Profiling: "profiling",

@@ -1,4 +1,7 @@
-/** One metric summarized over a phase's records. */
+/**
+ * One metric summarized over a phase's records.
+ * @public
+ */
 export interface MetricResult {
   tag: string;
   header: string;
@@ -14,5 +17,8 @@ export interface MetricResult {
   p99?: number;
 }
 
-/** Per-request metric values computed by record processors, keyed by metric tag. */
+/**
+ * Per-request metric values computed by record processors, keyed by metric tag.
+ * @public
+ */
 export type RecordMetrics = Record<string, number | undefined>;

@@ -1,6 +1,9 @@
 import type { CreditPhase } from "./CreditPhase.js";
 
-/** A snapshot of one phase's progress. Timestamps are monotonic ns. */
+/**
+ * A snapshot of one phase's progress. Timestamps are monotonic ns.
+ * @public
+ */
 export interface PhaseStats {
   phase: CreditPhase;
   sent: number;

@@ -1,4 +1,7 @@
-/** What a post-processor returns for one phase. */
+/**
+ * What a post-processor returns for one phase.
+ * @public
+ */
 export interface ProcessingResult {
   processor: string;
   phase: string;

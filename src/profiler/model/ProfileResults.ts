@@ -3,7 +3,10 @@ import type { PhaseStats } from "./PhaseStats.js";
 import type { ProcessingResult } from "./ProcessingResult.js";
 import type { RequestRecord } from "./RequestRecord.js";
 
-/** Everything a run measured, handed to exporters. */
+/**
+ * Everything a run measured, handed to exporters.
+ * @public
+ */
 export interface ProfileResults {
   /** The run's config with secrets masked. */
   config: Record<string, unknown>;

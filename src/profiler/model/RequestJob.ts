@@ -1,6 +1,9 @@
 import type { CreditPhase } from "./CreditPhase.js";
 
-/** One request to run, as the timing side hands it to whatever executes requests (a worker). */
+/**
+ * One request to run, as the timing side hands it to whatever executes requests (a worker).
+ * @public
+ */
 export interface RequestJob {
   phase: CreditPhase;
   credit: number;

@@ -3,6 +3,7 @@ import type { CreditPhase } from "./CreditPhase.js";
 /**
  * What one request did, as measured by the client. Times are monotonic nanoseconds
  * (`monotonicNs()`), comparable within one process only.
+ * @public
  */
 export interface RequestRecord {
   phase: CreditPhase;

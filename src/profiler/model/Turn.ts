@@ -1,10 +1,16 @@
-/** One chat message. */
+/**
+ * One chat message.
+ * @public
+ */
 export interface ChatMessage {
   role: string;
   content: string;
 }
 
-/** One request's worth of input, produced by a dataset composer. */
+/**
+ * One request's worth of input, produced by a dataset composer.
+ * @public
+ */
 export interface Turn {
   id: string;
   /** Chat form; endpoints that take a prompt join the contents. */

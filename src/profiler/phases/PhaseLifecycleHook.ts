@@ -1,7 +1,10 @@
 import type { CreditPhase } from "../model/CreditPhase.js";
 import type { PhaseTracker } from "./PhaseTracker.js";
 
-/** Called by the phase orchestrator at each phase transition. Every method is optional. */
+/**
+ * Called by the phase orchestrator at each phase transition. Every method is optional.
+ * @public
+ */
 export interface PhaseLifecycleHook {
   onPhaseStart?(phase: CreditPhase, tracker: PhaseTracker): Promise<void>;
   onPhaseSendingComplete?(phase: CreditPhase, tracker: PhaseTracker): Promise<void>;
@@ -9,6 +12,10 @@ export interface PhaseLifecycleHook {
   onPhaseTimeout?(phase: CreditPhase, tracker: PhaseTracker): Promise<void>;
 }
 
-/** The events a hook can receive, in the order they fire. */
+/**
+ * The events a hook can receive, in the order they fire.
+ * @public
+ */
 export const PHASE_EVENTS = ["onPhaseStart", "onPhaseSendingComplete", "onPhaseComplete", "onPhaseTimeout"] as const;
+/** @public */
 export type PhaseEvent = (typeof PHASE_EVENTS)[number];

@@ -13,7 +13,10 @@ import type { PhaseEvent, PhaseLifecycleHook } from "./PhaseLifecycleHook.js";
 import { PhaseTracker } from "./PhaseTracker.js";
 import { TimeoutError } from "./withTimeout.js";
 
-/** What a phase's driver gets: the tracker, a stop signal, and the sending-complete trigger. */
+/**
+ * What a phase's driver gets: the tracker, a stop signal, and the sending-complete trigger.
+ * @public
+ */
 export interface PhaseDriverContext {
   tracker: PhaseTracker;
   /** Aborted when the phase times out (or the run is interrupted): stop sending, cancel in-flight. */
@@ -22,7 +25,10 @@ export interface PhaseDriverContext {
   sendingComplete(): Promise<void>;
 }
 
-/** Bounds of one phase. */
+/**
+ * Bounds of one phase.
+ * @public
+ */
 export interface PhaseOptions {
   /** Expected number of requests (for progress), if bounded by count. */
   expected?: number;
@@ -32,7 +38,10 @@ export interface PhaseOptions {
   signal?: AbortSignal;
 }
 
-/** What one phase produced. */
+/**
+ * What one phase produced.
+ * @public
+ */
 export interface PhaseOutcome {
   stats: PhaseStats;
   records: RequestRecord[];
@@ -44,6 +53,7 @@ export interface PhaseOutcome {
  * `PhaseHook.token`, in binding order, and run one after another; each call is bounded by
  * `plugins.hook_timeout_ms`. A hook that throws or times out is logged with its name and counted
  * in `hookFailures`; it never stops the phase or the other hooks.
+ * @public
  */
 export class PhaseOrchestrator {
   /** Failures per hook name, over the orchestrator's life. */

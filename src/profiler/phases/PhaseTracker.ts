@@ -2,7 +2,10 @@ import { monotonicNs } from "../../kernel/util/monotonicNs.js";
 import type { CreditPhase } from "../model/CreditPhase.js";
 import type { PhaseStats } from "../model/PhaseStats.js";
 
-/** Counts what one phase has sent and received; hooks read it through `createStats()`. */
+/**
+ * Counts what one phase has sent and received; hooks read it through `createStats()`.
+ * @public
+ */
 export class PhaseTracker {
   private sent = 0;
   private completed = 0;

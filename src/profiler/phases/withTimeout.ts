@@ -1,4 +1,7 @@
-/** Thrown when a bounded call does not settle in time. */
+/**
+ * Thrown when a bounded call does not settle in time.
+ * @public
+ */
 export class TimeoutError extends Error {
   constructor(readonly ms: number) {
     super(`timed out after ${ms} ms`);
@@ -9,6 +12,7 @@ export class TimeoutError extends Error {
 /**
  * Awaits `value` for at most `ms`. The timer is only created when the value is still pending
  * after a microtask, so hooks that finish at once (the common case) cost no timer.
+ * @public
  */
 export async function withTimeout<T>(value: T | Promise<T>, ms: number): Promise<T> {
   if (!(value instanceof Promise)) return value;

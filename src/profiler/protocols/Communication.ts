@@ -1,6 +1,9 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 
-/** Topic-based messages between services. */
+/**
+ * Topic-based messages between services.
+ * @public
+ */
 export interface Communication {
   publish(topic: string, message: unknown): void;
   subscribe(topic: string, handler: (message: unknown) => void): () => void;

@@ -1,6 +1,9 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 
-/** One service's end of the bus. */
+/**
+ * One service's end of the bus.
+ * @public
+ */
 export interface CommunicationClient {
   send(topic: string, message: unknown): void;
   onMessage(topic: string, handler: (message: unknown) => void): () => void;

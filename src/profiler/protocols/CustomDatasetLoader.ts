@@ -1,7 +1,10 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 import type { Turn } from "../model/Turn.js";
 
-/** JSONL, traces. */
+/**
+ * JSONL, traces.
+ * @public
+ */
 export interface CustomDatasetLoader {
   load(file: string): Promise<Turn[]>;
 }

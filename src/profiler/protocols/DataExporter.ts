@@ -1,7 +1,10 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 import type { ProfileResults } from "../model/ProfileResults.js";
 
-/** JSON, CSV. */
+/**
+ * JSON, CSV.
+ * @public
+ */
 export interface DataExporter {
   /** Writes into `dir`; returns the files written. */
   export(results: ProfileResults, dir: string): Promise<string[]>;

@@ -1,7 +1,10 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 import type { Turn } from "../model/Turn.js";
 
-/** Synthetic prompts, custom files, traces. */
+/**
+ * Synthetic prompts, custom files, traces.
+ * @public
+ */
 export interface DatasetComposer {
   compose(count: number): Promise<Turn[]>;
 }

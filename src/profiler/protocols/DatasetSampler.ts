@@ -1,7 +1,10 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 import type { Turn } from "../model/Turn.js";
 
-/** Sequential, random, shuffle. */
+/**
+ * Sequential, random, shuffle.
+ * @public
+ */
 export interface DatasetSampler {
   init(turns: readonly Turn[], seed: number): void;
   next(): Turn;

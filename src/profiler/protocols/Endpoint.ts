@@ -1,13 +1,19 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 import type { Turn } from "../model/Turn.js";
 
-/** Per-run options an endpoint formats requests with. */
+/**
+ * Per-run options an endpoint formats requests with.
+ * @public
+ */
 export interface EndpointOptions {
   model: string;
   streaming: boolean;
 }
 
-/** What one parsed response body or SSE chunk carries. */
+/**
+ * What one parsed response body or SSE chunk carries.
+ * @public
+ */
 export interface ParsedChunk {
   /** Content text of this chunk (empty for role-only or usage-only chunks). */
   text: string;
@@ -17,7 +23,10 @@ export interface ParsedChunk {
   error?: string;
 }
 
-/** Where a run will send, for an endpoint's pre-flight check. */
+/**
+ * Where a run will send, for an endpoint's pre-flight check.
+ * @public
+ */
 export interface ProbeTarget {
   /** Base URL (the embedded server's real one for `embedded`). */
   url: string;

@@ -4,6 +4,7 @@ import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
  * What one start of a mock server needs beyond its behaviour: where to listen, the run's seed.
  * The behaviour (latencies, lengths, errors) is the implementation's own config, from
  * `endpoint.mock:` through `PLUGIN_CONFIG`.
+ * @public
  */
 export interface MockServerOptions {
   host?: string;
@@ -14,13 +15,19 @@ export interface MockServerOptions {
   recordTimings?: boolean;
 }
 
-/** What the server actually did for one request (monotonic ns, same clock as `monotonicNs`). */
+/**
+ * What the server actually did for one request (monotonic ns, same clock as `monotonicNs`).
+ * @public
+ */
 export interface MockServerTiming {
   receivedNs: number;
   tokenNs: number[];
 }
 
-/** An OpenAI-compatible server for runs with nothing else running. */
+/**
+ * An OpenAI-compatible server for runs with nothing else running.
+ * @public
+ */
 export interface MockServer {
   start(options?: MockServerOptions): Promise<{ url: string }>;
   stop(): Promise<void>;

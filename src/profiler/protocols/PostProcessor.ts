@@ -4,7 +4,10 @@ import type { PhaseStats } from "../model/PhaseStats.js";
 import type { ProcessingResult } from "../model/ProcessingResult.js";
 import type { RequestRecord } from "../model/RequestRecord.js";
 
-/** Runs after each phase on that phase's records. */
+/**
+ * Runs after each phase on that phase's records.
+ * @public
+ */
 export interface PostProcessor {
   process(phase: CreditPhase, records: readonly RequestRecord[], stats: PhaseStats): Promise<ProcessingResult>;
 }

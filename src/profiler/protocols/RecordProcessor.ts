@@ -2,7 +2,10 @@ import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 import type { RecordMetrics } from "../model/MetricResult.js";
 import type { RequestRecord } from "../model/RequestRecord.js";
 
-/** Turns one request record into metric values. */
+/**
+ * Turns one request record into metric values.
+ * @public
+ */
 export interface RecordProcessor {
   process(record: RequestRecord): RecordMetrics;
 }

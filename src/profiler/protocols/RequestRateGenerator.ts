@@ -1,6 +1,9 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 
-/** Constant or Poisson arrivals. */
+/**
+ * Constant or Poisson arrivals.
+ * @public
+ */
 export interface RequestRateGenerator {
   /** Milliseconds to wait before the next request at `ratePerSecond`. */
   nextIntervalMs(ratePerSecond: number): number;

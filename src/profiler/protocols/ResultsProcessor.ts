@@ -3,14 +3,20 @@ import type { MetricResult, RecordMetrics } from "../model/MetricResult.js";
 import type { PhaseStats } from "../model/PhaseStats.js";
 import type { RequestRecord } from "../model/RequestRecord.js";
 
-/** What a results processor summarizes. */
+/**
+ * What a results processor summarizes.
+ * @public
+ */
 export interface ResultsInput {
   records: readonly RequestRecord[];
   metrics: readonly RecordMetrics[];
   stats: PhaseStats;
 }
 
-/** Aggregates per-request metrics into statistics. */
+/**
+ * Aggregates per-request metrics into statistics.
+ * @public
+ */
 export interface ResultsProcessor {
   summarize(input: ResultsInput): MetricResult[];
 }

@@ -4,6 +4,7 @@ import type { ServiceContext } from "./ServiceManager.js";
 /**
  * A long-running part of a run, started and stopped by the service manager. Services talk to
  * each other only through the `communication` protocol (credits out, records back, cancel).
+ * @public
  */
 export interface Service {
   /** `context` carries the run's transport options and config (the worker service needs them). */

@@ -4,7 +4,10 @@ import type { RequestRecord } from "../model/RequestRecord.js";
 import type { CreditSender } from "./TimingStrategy.js";
 import type { TransportOptions } from "./Transport.js";
 
-/** What a service manager is given to start a run's services. */
+/**
+ * What a service manager is given to start a run's services.
+ * @public
+ */
 export interface ServiceContext {
   /** Where and how to connect (the embedded server's real URL when `url: embedded`). */
   transport: TransportOptions;
@@ -18,6 +21,7 @@ export interface ServiceContext {
  * Runs the services of a profile run: the timing side issues credits (on the main thread) and
  * the request side executes them, on this thread (`in_process`) or in worker threads
  * (`multiprocess`). Results are the same whichever runs them.
+ * @public
  */
 export interface ServiceManager {
   /** Starts the request side (opens connections, starts workers). */

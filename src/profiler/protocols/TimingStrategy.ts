@@ -2,7 +2,10 @@ import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 import type { CreditPhase } from "../model/CreditPhase.js";
 import type { Turn } from "../model/Turn.js";
 
-/** What a timing strategy drives: one phase. */
+/**
+ * What a timing strategy drives: one phase.
+ * @public
+ */
 export interface CreditSender {
   readonly phase: CreditPhase;
   /** Aborted when the phase must stop sending (count or duration reached, timeout, Ctrl-C). */

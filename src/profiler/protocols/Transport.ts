@@ -1,6 +1,9 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 
-/** Connection settings, fixed for a run. */
+/**
+ * Connection settings, fixed for a run.
+ * @public
+ */
 export interface TransportOptions {
   url: string;
   connections: number;
@@ -11,7 +14,10 @@ export interface TransportOptions {
   headers?: Readonly<Record<string, string>>;
 }
 
-/** One HTTP request. */
+/**
+ * One HTTP request.
+ * @public
+ */
 export interface TransportRequest {
   path: string;
   body: string;
@@ -19,10 +25,16 @@ export interface TransportRequest {
   signal?: AbortSignal;
 }
 
-/** Receives the body: each SSE `data:` payload when streaming, else the whole body once. */
+/**
+ * Receives the body: each SSE `data:` payload when streaming, else the whole body once.
+ * @public
+ */
 export type TransportDataHandler = (data: string, atNs: number) => void;
 
-/** Moves bytes (HTTP on undici by default). */
+/**
+ * Moves bytes (HTTP on undici by default).
+ * @public
+ */
 export interface Transport {
   open(options: TransportOptions): void;
   /** Resolves with the HTTP status once the body has ended. */

@@ -1,6 +1,9 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 
-/** A broker between processes (no built-in implementation). */
+/**
+ * A broker between processes (no built-in implementation).
+ * @public
+ */
 export interface ZmqProxy {
   start(): Promise<void>;
   stop(): Promise<void>;

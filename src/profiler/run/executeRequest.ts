@@ -40,6 +40,7 @@ function truncate(text: string): string {
  * Runs one request through a transport and measures it: every content chunk is timestamped on
  * arrival; errors (HTTP status, malformed data, a throwing endpoint, network) end up in the record.
  * Never rejects. Used on the main thread (in_process) and in each worker (multiprocess).
+ * @public
  */
 export async function executeRequest(job: RequestJob, deps: { endpoint: Endpoint; transport: Transport }, signal: AbortSignal): Promise<RequestRecord> {
   const { endpoint, transport } = deps;
@@ -98,7 +99,10 @@ export async function executeRequest(job: RequestJob, deps: { endpoint: Endpoint
   return record;
 }
 
-/** A record for a request that never reached a transport (formatting failed, its worker died). */
+/**
+ * A record for a request that never reached a transport (formatting failed, its worker died).
+ * @public
+ */
 export function failedRecord(job: Omit<RequestJob, "body" | "streaming">, startNs: number, error: string): RequestRecord {
   return {
     phase: job.phase,

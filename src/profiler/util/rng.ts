@@ -1,7 +1,13 @@
-/** A seeded pseudo-random generator returning floats in [0, 1) (mulberry32). */
+/**
+ * A seeded pseudo-random generator returning floats in [0, 1) (mulberry32).
+ * @public
+ */
 export type Rng = () => number;
 
-/** Deterministic for a given seed, so runs with the same `seed` send the same data. */
+/**
+ * Deterministic for a given seed, so runs with the same `seed` send the same data.
+ * @public
+ */
 export function createRng(seed: number): Rng {
   let a = seed >>> 0 || 0x9e3779b9;
   return () => {
@@ -13,7 +19,10 @@ export function createRng(seed: number): Rng {
   };
 }
 
-/** A normally distributed sample (Box-Muller). */
+/**
+ * A normally distributed sample (Box-Muller).
+ * @public
+ */
 export function normal(rng: Rng, mean: number, stddev: number): number {
   if (stddev === 0) return mean;
   const u = 1 - rng();

@@ -1,4 +1,7 @@
-/** Summary statistics of a sample. */
+/**
+ * Summary statistics of a sample.
+ * @public
+ */
 export interface Summary {
   count: number;
   avg: number;
@@ -15,6 +18,7 @@ export interface Summary {
 /**
  * The q-th percentile (0..100) of an ascending-sorted array, exact, by linear interpolation
  * between closest ranks (NumPy's default "linear" method).
+ * @public
  */
 export function percentileSorted(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -26,7 +30,10 @@ export function percentileSorted(sorted: readonly number[], q: number): number {
   return a + (b - a) * (rank - lo);
 }
 
-/** Exact summary of `values` (undefined for an empty sample). */
+/**
+ * Exact summary of `values` (undefined for an empty sample).
+ * @public
+ */
 export function summarize(values: readonly number[]): Summary | undefined {
   if (values.length === 0) return undefined;
   const sorted = Float64Array.from(values).sort();
