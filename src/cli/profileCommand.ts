@@ -7,6 +7,7 @@ import { colorEnabled, consoleStyle } from "../profiler/console/consoleStyle.js"
 import { LogOutput } from "../profiler/console/LogOutput.js";
 import type { CliIO } from "./CliIO.js";
 import { parseDuration } from "./parseDuration.js";
+import { RunGuard } from "./RunGuard.js";
 import { renderRunEnding } from "./renderRunEnding.js";
 import { extraInputsToSet, headersToSet } from "./requestFlags.js";
 
@@ -109,25 +110,18 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       const app = await createProfilerApp({ config, set: flagsToSet(flags), root: io.cwd, logger, logOutput: output, noCache: !flags.cache, isTTY: io.isTTY });
       // Routed keys (a plugin strategy's token) are not in app.config: collect from the config as written too.
       secrets = [...new Set([...collectSecrets(app.config), ...collectSecrets(app.loadedConfig.raw)])];
-      const controller = new AbortController();
-      let interrupts = 0;
-      const onSigint = () => {
-        interrupts++;
-        if (interrupts > 1) process.exit(130);
-        output.write("[aiperf] interrupted: stopping sending, waiting up to 2 s for requests in flight, then writing exports (Ctrl-C again to quit now)\n");
-        controller.abort(new Error("interrupted"));
-      };
-      process.on("SIGINT", onSigint);
+      const guard = new RunGuard(logger, (t) => output.write(t));
       try {
         const color = colorEnabled(io.isTTY ? process.stdout : {});
         const width = Math.max(40, Math.min(80, (io.isTTY && process.stdout.columns) || 80));
         const write = (t: string) => io.stdout(redact(t, secrets));
-        const result = await runProfile(app, { signal: controller.signal, write, color, width });
+        const result = await runProfile(app, { signal: guard.controller.signal, write, color, width });
         write(renderRunEnding(result.files, io.cwd, consoleStyle(color)));
         if (result.exitCode === 1) io.stderr("[aiperf] error: every request failed (see the errors above)\n");
-        setExit(result.exitCode);
+        if (guard.contained > 0) io.stderr(`[aiperf] warning: ${guard.contained} uncaught error(s) from plugin code were contained (see above)\n`);
+        setExit(result.exitCode === 130 ? guard.interruptedCode : result.exitCode);
       } finally {
-        process.off("SIGINT", onSigint);
+        guard.release();
         await app.dispose().catch((e: unknown) => logger.warn(`dispose: ${String(e)}`));
       }
     });

@@ -67,7 +67,11 @@ describe("aiperf profile", () => {
 });
 
 describe("aiperf profile, interrupted", () => {
-  it("Ctrl-C stops sending, finishes the phase hooks, writes the exports of what was measured, and exits 130", async () => {
+  it.each([
+    ["SIGINT", 130, "interrupted"],
+    ["SIGTERM", 143, "SIGTERM received"],
+    ["SIGHUP", 129, "SIGHUP received"],
+  ] as const)("%s stops sending, finishes the phase hooks, writes the exports of what was measured, and exits %i", async (signal, exitCode, notice) => {
     const { spawn } = await import("node:child_process");
     const { aiperfBin } = await import("../helpers/cli.js");
     // The server answers the first 8 requests and holds the rest, so Ctrl-C lands mid-run by
@@ -99,10 +103,10 @@ describe("aiperf profile, interrupted", () => {
       child.stderr.on("data", (d) => (stderr += d));
       const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
       await server.until((s) => s.received > 8);
-      child.kill("SIGINT");
+      child.kill(signal);
       const code = await closed;
-      expect(code, stderr).toBe(130);
-      expect(stderr).toMatch(/interrupted: stopping sending/);
+      expect(code, stderr).toBe(exitCode);
+      expect(stderr).toContain(`${notice}: stopping sending`);
       expect(stderr).toMatch(/phase profiling complete/);
       const exported = JSON.parse(readFileSync(path.join(dir, "latest", "profile_export.json"), "utf8"));
       expect(exported.interrupted).toBe(true);

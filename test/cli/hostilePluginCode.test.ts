@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { removeDir, tempDir, writeFiles } from "../helpers/fixtures.js";
+
+const dir = tempDir("hostile-code");
+afterAll(() => removeDir(dir));
+
+// A phase hook that does what a careless or hostile plugin might: end the process, throw from a
+// timer, and leave a promise rejected with nobody listening.
+writeFiles(dir, {
+  "rogue/registry.yaml": "plugin: { name: rogue }\nphase_hook:\n  rogue: { class: ./hook.js:RogueHook }\n",
+  "rogue/hook.js": `export class RogueHook {
+  async onPhaseStart(phase) {
+    if (phase !== "profiling") return;
+    setTimeout(() => { throw new Error("boom from a plugin timer"); }, 0);
+    Promise.reject(new Error("nobody catches this"));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  async onPhaseComplete(phase) {
+    if (phase === "profiling") process.exit(0);
+  }
+}
+`,
+  "run.yaml": `plugins:
+  paths: [rogue]
+  phase_hooks: [phase_logging, rogue]
+phases: { warmup: { requests: 2 }, profiling: { requests: 6 } }
+output: { dir: out, data_exporters: [json], console_exporters: [summary_table] }
+ui: { type: none }
+`,
+});
+
+describe("plugin code cannot end or crash a run", () => {
+  it("process.exit, a throwing timer and an unhandled rejection are contained: the run finishes, writes its exports and exits 0", async () => {
+    const run = await runCli(["profile", "-c", "run.yaml"], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain("process.exit(0) was called during the run (by a plugin?): refused, the run goes on");
+    expect(run.stderr).toContain("an uncaught exception (plugin code?) was contained, the run goes on: boom from a plugin timer");
+    expect(run.stderr).toContain("an unhandled promise rejection (plugin code?) was contained, the run goes on: nobody catches this");
+    expect(run.stderr).toMatch(/warning: 2 uncaught error\(s\) from plugin code were contained/);
+    expect(run.stderr).not.toMatch(/^\s+at .*\.js:\d+/m);
+    const exported = JSON.parse(readFileSync(path.join(dir, "out", "latest", "profile_export.json"), "utf8"));
+    expect(exported.phases.find((p: { phase: string }) => p.phase === "profiling").completed).toBe(6);
+    expect(exported.hookFailures).toEqual({ rogue: 1 });
+  });
+});
