@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { IsDefined, IsInt, IsNumber, IsOptional, Min } from "class-validator";
+import { IsDefined, IsInt, IsNumber, IsOptional, Max, Min } from "class-validator";
 
 /** `timing:` keys of the built-in `request_rate` strategy. */
 export class RequestRateConfig {
@@ -13,5 +13,6 @@ export class RequestRateConfig {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(100_000)
   max_concurrency?: number;
 }

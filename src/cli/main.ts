@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
 import { AiperfError } from "../kernel/errors/AiperfError.js";
+import { printable } from "../kernel/util/printable.js";
 import { type CliIO, processIO } from "./CliIO.js";
 import { exitCodeOf } from "./exitCodeOf.js";
 import { addMockServerCommand } from "./mockServerCommand.js";
@@ -36,8 +37,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       return 2;
     }
     const debug = argv.includes("--debug");
-    if (error instanceof AiperfError) io.stderr(`error ${error.code}: ${error.message}\n`);
-    else io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof AiperfError) io.stderr(`error ${error.code}: ${printable(error.message)}\n`);
+    else io.stderr(`error: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else if (!(error instanceof AiperfError)) io.stderr("(run with --debug for the stack trace)\n");
     return exitCodeOf(error);

@@ -5,6 +5,7 @@ import { TypeNotFoundError } from "../kernel/errors/errors.js";
 import type { Registry } from "../kernel/registry/Registry.js";
 import type { ImplementationEntry } from "../kernel/registry/types.js";
 import { normalizeName } from "../kernel/util/normalizeName.js";
+import { printable } from "../kernel/util/printable.js";
 import type { CliIO } from "./CliIO.js";
 import type { ConfigField } from "./describeConfigClass.js";
 import { renderTable } from "./renderTable.js";
@@ -76,7 +77,10 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const json = (io: CliIO, value: unknown) => io.stdout(`${JSON.stringify(value, null, io.isTTY ? 2 : undefined)}\n`);
 
 /** `aiperf plugins …`. Listing commands read manifests only: no plugin code runs. */
-export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
+export function addPluginsCommand(program: Command, rawIo: CliIO, setExit: (code: number) => void): void {
+  // Everything here prints what manifests say: names, descriptions, messages. JSON output is
+  // already escaped; plain text gets its control characters shown, not obeyed.
+  const io: CliIO = { ...rawIo, stdout: (t) => rawIo.stdout(printable(t)), stderr: (t) => rawIo.stderr(printable(t)) };
   const plugins = program
     .command("plugins")
     .description("Installed plugins: name, version, origin, number of implementations, problems (reads manifests only)")

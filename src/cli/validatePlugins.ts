@@ -154,12 +154,12 @@ async function checkImported(entry: ManifestEntry, members: readonly string[]): 
   const problems: RegistryProblem[] = [];
   const fail = (code: string, message: string) => problems.push({ code, severity: "error", message, location: entry.location });
   try {
-    const exported = (await importModule(entry.class.modulePath))[entry.class.exportName];
+    const exported = (await importModule(entry.class.modulePath, entry.class.root))[entry.class.exportName];
     const target = typeof exported === "function" ? (exported as { prototype: unknown }).prototype : exported;
     const missing = missingMembers(target, members);
     if (missing.length > 0) fail(ErrorCode.ProtocolMismatch, `${entry.protocol} "${entry.name}" lacks ${missing.map((m) => `"${m}"`).join(", ")}`);
     if (!entry.config) return problems;
-    const cls = (await importModule(entry.config.modulePath))[entry.config.exportName] as new () => object;
+    const cls = (await importModule(entry.config.modulePath, entry.config.root))[entry.config.exportName] as new () => object;
     const defaults = new cls() as Record<string, unknown>;
     for (const issue of validateClass(cls, defaults).issues) {
       // Required fields without defaults are the user's to set.

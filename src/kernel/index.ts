@@ -53,5 +53,6 @@ export type { ConflictRule, ImplementationEntry, PluginOrigin, PluginRecord, Reg
 export { closestName } from "./util/closestName.js";
 export { monotonicNs } from "./util/monotonicNs.js";
 export { normalizeName } from "./util/normalizeName.js";
+export { printable } from "./util/printable.js";
 export { validateClass } from "./util/validateClass.js";
 export { writeFileAtomic } from "./util/writeFileAtomic.js";

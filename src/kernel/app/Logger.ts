@@ -1,3 +1,5 @@
+import { printable } from "../util/printable.js";
+
 /**
  * Where the framework writes diagnostics. Replace it through `createApp({ logger })`.
  * @public
@@ -21,7 +23,8 @@ export function createConsoleLogger(
   const order = ["debug", "info", "warn", "error"];
   const min = order.indexOf(level);
   const write = (lvl: string, message: string) => {
-    if (order.indexOf(lvl) >= min) out(`[aiperf] ${lvl}: ${message}\n`);
+    // Messages quote plugin names, manifest keys and server text: never let them drive the terminal.
+    if (order.indexOf(lvl) >= min) out(`[aiperf] ${lvl}: ${printable(message)}\n`);
   };
   return {
     debug: (m) => write("debug", m),

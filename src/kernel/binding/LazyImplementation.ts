@@ -84,7 +84,7 @@ export class LazyImplementation {
     const ref = refOf(this.entry);
     let mod: Record<string, unknown>;
     try {
-      mod = await importModule(this.entry.class.modulePath);
+      mod = await importModule(this.entry.class.modulePath, this.entry.class.root);
     } catch (error) {
       throw new PluginLoadFailedError(ref, "importing the module failed", error);
     }

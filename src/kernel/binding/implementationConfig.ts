@@ -19,7 +19,7 @@ export async function validateImplementationConfig(
   if (!entry.config) return block ?? {};
   let mod: Record<string, unknown>;
   try {
-    mod = await importModule(entry.config.modulePath);
+    mod = await importModule(entry.config.modulePath, entry.config.root);
   } catch (error) {
     throw new PluginLoadFailedError(refOf(entry), `importing its config class module ${entry.config.modulePath} failed`, error);
   }

@@ -1,4 +1,5 @@
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 /**
@@ -16,8 +17,29 @@ function mtimeOf(file: string): number {
   }
 }
 
-/** Imports a module by absolute path; re-imports a previously failed file once it has changed. */
-export async function importModule(modulePath: string): Promise<Record<string, unknown>> {
+/**
+ * A class path was checked against its plugin folder when the registry was read; a symlink inside
+ * the folder could still lead anywhere, so the file actually imported is checked too.
+ */
+function assertInside(modulePath: string, root: string): void {
+  let real: string;
+  let realRoot: string;
+  try {
+    real = realpathSync.native(modulePath);
+    realRoot = realpathSync.native(root);
+  } catch {
+    return; // a missing file fails the import itself, with Node's own message
+  }
+  const rel = path.relative(realRoot, real);
+  if (rel.startsWith("..") || path.isAbsolute(rel)) throw new Error(`${modulePath} is a symlink to ${real}, outside the plugin folder ${realRoot}; refused`);
+}
+
+/**
+ * Imports a module by absolute path; re-imports a previously failed file once it has changed.
+ * With `root`, the file (symlinks followed) must be inside that folder.
+ */
+export async function importModule(modulePath: string, root?: string): Promise<Record<string, unknown>> {
+  if (root !== undefined) assertInside(modulePath, root);
   const url = pathToFileURL(modulePath);
   const failed = failedAt.get(modulePath);
   if (failed !== undefined) url.search = `?aiperf_retry=${mtimeOf(modulePath)}`;

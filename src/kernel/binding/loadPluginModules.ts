@@ -15,7 +15,7 @@ export async function loadPluginModules(registry: Registry, container: Container
     const ref = { protocol: "plugin", name: plugin.name, plugin: plugin.name, modulePath: plugin.module.modulePath, exportName: plugin.module.exportName };
     let exported: unknown;
     try {
-      exported = (await importModule(plugin.module.modulePath))[plugin.module.exportName];
+      exported = (await importModule(plugin.module.modulePath, plugin.module.root))[plugin.module.exportName];
     } catch (error) {
       throw new PluginLoadFailedError(ref, "importing the plugin module failed", error);
     }

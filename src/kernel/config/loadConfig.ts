@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type Document, LineCounter, parseDocument } from "yaml";
 import type { SourceLocation } from "../errors/AiperfError.js";
 import { ConfigInvalidError, type ConfigIssue } from "../errors/errors.js";
 import { yamlLocation } from "../registry/yamlLocation.js";
+import { readSmallTextFile } from "../util/readSmallTextFile.js";
 import { validateClass } from "../util/validateClass.js";
 import { applySet } from "./applySet.js";
 import { type InterpolationIssue, interpolateEnv } from "./interpolateEnv.js";
@@ -57,14 +57,9 @@ type Locate = (keyPath: readonly (string | number)[]) => SourceLocation | undefi
 
 /** Reads and parses a YAML config file; every problem is a coded error naming the file. */
 function readConfigFile(file: string): { raw: Record<string, unknown>; locate: Locate } {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new ConfigInvalidError([
-      { path: "", message: `cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, location: { file } },
-    ]);
-  }
+  const read = readSmallTextFile(file);
+  if ("problem" in read) throw new ConfigInvalidError([{ path: "", message: `config file not read: ${read.problem}`, location: { file } }]);
+  const text = read.text;
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {

@@ -22,7 +22,8 @@ interface CacheEntry {
 }
 
 /** Bumped whenever ParsedManifest changes shape, so an older cache is ignored. */
-const FORMAT = 2;
+// 3: class paths carry their plugin's root (checked against symlinks at import).
+const FORMAT = 3;
 
 interface CacheFile {
   format: typeof FORMAT;

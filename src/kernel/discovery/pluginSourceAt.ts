@@ -13,24 +13,27 @@ import { readPluginPackage } from "./readPluginPackage.js";
 export function pluginSourceAt(target: string, origin: PluginOrigin, field: string, declaredOnly = false): PluginSource | undefined {
   const kind = kindOf(target);
   if (kind === undefined) return undefined;
-  const root = realpathSync.native(kind === "file" ? path.dirname(target) : target);
+  const root = realpathSync.native(kind === "dir" ? target : path.dirname(target));
   const pkg = readPluginPackage(root, field);
   const info = {
     ...(pkg?.name === undefined ? {} : { packageName: pkg.name }),
     ...(pkg?.version === undefined ? {} : { packageVersion: pkg.version }),
     ...(pkg && pkg.problems.length > 0 ? { problems: pkg.problems } : {}),
   };
-  if (kind === "file") return { origin, root, registryFile: path.join(root, path.basename(target)), ...info };
-  const registry = pkg?.registry ?? (!declaredOnly && kindOf(path.join(root, "registry.yaml")) === "file" ? "registry.yaml" : undefined);
+  if (kind !== "dir") return { origin, root, registryFile: path.join(root, path.basename(target)), ...info };
+  // A registry.yaml that is not a regular file (a FIFO, a socket) still marks a plugin, so reading
+  // it reports the problem instead of the plugin vanishing without a word.
+  const local = !declaredOnly ? kindOf(path.join(root, "registry.yaml")) : undefined;
+  const registry = pkg?.registry ?? (local === "file" || local === "other" ? "registry.yaml" : undefined);
   if (registry !== undefined) return { origin, root, registryFile: path.resolve(root, registry), ...info };
   if (pkg?.marked && pkg.problems.length > 0) return { origin, root, registryFile: pkg.file, ...info };
   return undefined;
 }
 
-function kindOf(p: string): "file" | "dir" | undefined {
+function kindOf(p: string): "file" | "dir" | "other" | undefined {
   try {
     const stat = statSync(p);
-    return stat.isFile() ? "file" : stat.isDirectory() ? "dir" : undefined;
+    return stat.isFile() ? "file" : stat.isDirectory() ? "dir" : "other";
   } catch {
     return undefined;
   }

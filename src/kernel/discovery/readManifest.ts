@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { ErrorCode } from "../errors/codes.js";
 import { emptyManifest } from "../registry/emptyManifest.js";
 import type { ParsedManifest } from "../registry/types.js";
+import { readSmallTextFile } from "../util/readSmallTextFile.js";
 import type { PluginSource } from "./PluginSource.js";
 
 /**
@@ -10,19 +10,12 @@ import type { PluginSource } from "./PluginSource.js";
  * pays for it.
  */
 export async function readManifest(source: PluginSource): Promise<ParsedManifest> {
-  let text: string;
-  try {
-    text = readFileSync(source.registryFile, "utf8");
-  } catch (error) {
+  const read = readSmallTextFile(source.registryFile);
+  if ("problem" in read) {
     return emptyManifest(source.registryFile, [
-      {
-        code: ErrorCode.RegistryInvalid,
-        severity: "error",
-        message: `cannot read registry: ${(error as Error).message}`,
-        location: { file: source.registryFile },
-      },
+      { code: ErrorCode.RegistryInvalid, severity: "error", message: `registry not read: ${read.problem}`, location: { file: source.registryFile } },
     ]);
   }
   const { parseRegistry } = await import("../registry/parseRegistry.js");
-  return parseRegistry(text, { file: source.registryFile, pluginRoot: source.root });
+  return parseRegistry(read.text, { file: source.registryFile, pluginRoot: source.root });
 }

@@ -7,6 +7,8 @@ export interface ResolvedClassPath {
   /** Absolute path of the module file. */
   modulePath: string;
   exportName: string;
+  /** The plugin folder the module must stay inside, also after symlinks are followed (checked at import). */
+  root?: string;
 }
 
 /** Why a class path was refused, or the resolved path. */
@@ -39,5 +41,5 @@ export function resolveClassPath(raw: string, registryFile: string, pluginRoot: 
   if (rel.startsWith("..") || path.isAbsolute(rel)) {
     return { ok: false, reason: `"${raw}" resolves to ${modulePath}, outside the plugin folder ${pluginRoot}` };
   }
-  return { ok: true, value: { raw, modulePath, exportName } };
+  return { ok: true, value: { raw, modulePath, exportName, root: pluginRoot } };
 }
