@@ -1,4 +1,5 @@
 /** C0 and C1 control characters but tab and newline: what can move a cursor, recolour or retitle a terminal. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
