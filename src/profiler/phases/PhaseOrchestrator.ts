@@ -2,7 +2,10 @@ import { inject, multiInject, optional } from "inversify";
 import type { Logger } from "../../kernel/app/Logger.js";
 import { APP_CONFIG, LOGGER } from "../../kernel/app/tokens.js";
 import { instanceName } from "../../kernel/binding/entryOf.js";
+import type { EventType } from "../../kernel/events/defineEvent.js";
+import { EventBus } from "../../kernel/events/EventBus.js";
 import type { AppConfig } from "../config/AppConfig.js";
+import { PhaseComplete, type PhaseEventPayload, PhaseSendingComplete, PhaseStart, PhaseTimeout } from "../events/profilerEvents.js";
 import type { CreditPhase } from "../model/CreditPhase.js";
 import type { PhaseStats } from "../model/PhaseStats.js";
 import type { ProcessingResult } from "../model/ProcessingResult.js";
@@ -48,6 +51,14 @@ export interface PhaseOutcome {
   postProcessing: ProcessingResult[];
 }
 
+/** The bus event published with each hook method. */
+const BUS_EVENTS: Record<PhaseEvent, EventType<PhaseEventPayload>> = {
+  onPhaseStart: PhaseStart,
+  onPhaseSendingComplete: PhaseSendingComplete,
+  onPhaseComplete: PhaseComplete,
+  onPhaseTimeout: PhaseTimeout,
+};
+
 /**
  * Runs phases and tells hooks about them. Hooks arrive by multi-injection of
  * `PhaseHook.token`, in binding order, and run one after another; each call is bounded by
@@ -66,6 +77,7 @@ export class PhaseOrchestrator {
     @multiInject(PostProcessor.token) @optional() private readonly postProcessors: PostProcessor[] | undefined,
     @inject(APP_CONFIG) config: AppConfig,
     @inject(LOGGER) private readonly logger: Logger,
+    @inject(EventBus) @optional() private readonly bus?: EventBus,
   ) {
     this.hookTimeoutMs = config.plugins.hook_timeout_ms;
     this.named = (hooks ?? []).map((hook) => ({ name: instanceName(hook), hook }));
@@ -120,6 +132,15 @@ export class PhaseOrchestrator {
   }
 
   /**
+   * Tells the hooks, then publishes the same moment on the app's bus: hooks keep their exact
+   * order and timing, and handlers see the stats as the hooks left them.
+   */
+  private async announce(event: PhaseEvent, phase: CreditPhase, tracker: PhaseTracker): Promise<void> {
+    await this.fire(event, phase, tracker);
+    if (this.bus) await this.bus.emit(BUS_EVENTS[event], { phase, stats: tracker.createStats() }, { source: "phase_orchestrator" });
+  }
+
+  /**
    * Runs one phase: onPhaseStart, the driver (which sends and calls `sendingComplete`), then
    * onPhaseComplete, or onPhaseTimeout when the timeout fired; then the post-processors.
    */
@@ -134,12 +155,12 @@ export class PhaseOrchestrator {
     const sendingComplete = () => {
       if (!sendingFired) {
         tracker.markSendingComplete();
-        sendingFired = this.fire("onPhaseSendingComplete", phase, tracker);
+        sendingFired = this.announce("onPhaseSendingComplete", phase, tracker);
       }
       return sendingFired;
     };
     tracker.markStart();
-    await this.fire("onPhaseStart", phase, tracker);
+    await this.announce("onPhaseStart", phase, tracker);
     if (options.timeoutMs !== undefined) {
       timer = setTimeout(() => {
         tracker.markTimedOut();
@@ -155,7 +176,7 @@ export class PhaseOrchestrator {
     }
     await sendingComplete();
     tracker.markEnd();
-    await this.fire(tracker.createStats().timedOut ? "onPhaseTimeout" : "onPhaseComplete", phase, tracker);
+    await this.announce(tracker.createStats().timedOut ? "onPhaseTimeout" : "onPhaseComplete", phase, tracker);
     const stats = tracker.createStats();
     const postProcessing: ProcessingResult[] = [];
     for (const processor of this.postProcessors ?? []) {

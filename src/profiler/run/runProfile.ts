@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { App } from "../../kernel/app/App.js";
+import { EventBus } from "../../kernel/events/EventBus.js";
 import { monotonicNs } from "../../kernel/util/monotonicNs.js";
 import type { AppConfig } from "../config/AppConfig.js";
 import { colorEnabled, consoleStyle } from "../console/consoleStyle.js";
+import { RunEnd, RunStart } from "../events/profilerEvents.js";
 import type { ProfileResults } from "../model/ProfileResults.js";
 import { PhaseOrchestrator } from "../phases/PhaseOrchestrator.js";
 import { ConsoleExporter, type ConsoleView } from "../protocols/ConsoleExporter.js";
@@ -77,6 +80,10 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     { model: app.config.endpoint.model, endpoint: app.config.endpoint.type, load: await loadLabel(app), startedAt },
     app.config.output.flat,
   );
+  const bus = await app.get(EventBus);
+  // One correlation id ties a run's start and end together.
+  const source = { source: "run", correlationId: randomUUID() };
+  await bus.emit(RunStart, { dir, startedAt: startedAt.toISOString(), endpoint: app.config.endpoint.type, model: app.config.endpoint.model }, source);
   const target = new RunTarget(app, serviceManager, strategy);
   let measured: Awaited<ReturnType<typeof runPhases>>;
   try {
@@ -104,6 +111,8 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   }
   const finished = measured.stats?.completed ?? 0;
   const exitCode = interrupted ? 130 : finished > 0 && measured.stats?.errors === finished ? 1 : 0;
+  const counts = { records: measured.records.length, completed: finished, errors: measured.stats?.errors ?? 0 };
+  await bus.emit(RunEnd, { dir, files, ...counts, interrupted, exitCode }, source);
   return { results, dir, files, exitCode };
 }
 
