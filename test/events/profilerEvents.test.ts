@@ -47,9 +47,13 @@ describe("the profiler's events", () => {
     const app = await createTestApp({ root: path.join(dir, "lazy"), noCache: true });
     const bus = await app.get(EventBus);
     const importedAt: Record<string, string[]> = {};
-    bus.on(PhaseStart, (p) => void (importedAt[`${p.phase}:start`] = lines(imported)));
+    bus.on(PhaseStart, (p) => {
+      importedAt[`${p.phase}:start`] = lines(imported);
+    });
     // Runs after the declared handler (same priority, programmatic last).
-    bus.on(PhaseComplete, (p) => void (importedAt[`${p.phase}:complete`] = lines(imported)));
+    bus.on(PhaseComplete, (p) => {
+      importedAt[`${p.phase}:complete`] = lines(imported);
+    });
     const orchestrator = await app.get(PhaseOrchestrator);
     expect(lines(imported)).toEqual([]);
     await orchestrator.runPhase(CreditPhase.Warmup, {}, fakeDrive(2));
