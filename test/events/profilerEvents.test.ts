@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { CreditPhase, EventBus, PhaseComplete, PhaseOrchestrator, PhaseStart, RunEnd, runProfile } from "aiperf";
+import { CreditPhase, EventBus, type EventContext, PhaseComplete, PhaseOrchestrator, PhaseStart, RunEnd, RunStart, runProfile } from "aiperf";
 import { createTestApp } from "aiperf/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { fakeDrive } from "../helpers/fakeDrive.js";
@@ -76,6 +76,12 @@ describe("the profiler's events", () => {
       },
     });
     const bus = await app.get(EventBus);
+    const correlation = new Set<string>();
+    const note = (_payload: unknown, ctx: EventContext) => void correlation.add(ctx.correlationId);
+    bus.on(RunStart, note);
+    bus.on(PhaseStart, note);
+    bus.on(PhaseComplete, note);
+    bus.on(RunEnd, note);
     const { exitCode } = await runProfile(app, { write: () => {} });
     expect(exitCode).toBe(0);
     expect(lines(seen)).toEqual([
@@ -89,6 +95,8 @@ describe("the profiler's events", () => {
       "run.end 0",
     ]);
     expect(bus.failures).toEqual({ throws: 8, hangs: 8 });
+    // One run, one correlation id across its run and phase events.
+    expect(correlation.size).toBe(1);
     await app.dispose();
   });
 

@@ -39,6 +39,8 @@ export interface PhaseOptions {
   timeoutMs?: number;
   /** External stop (Ctrl-C). */
   signal?: AbortSignal;
+  /** Put on this phase's bus events (a run's id, so its phases and run events go together). */
+  correlationId?: string;
 }
 
 /**
@@ -135,9 +137,11 @@ export class PhaseOrchestrator {
    * Tells the hooks, then publishes the same moment on the app's bus: hooks keep their exact
    * order and timing, and handlers see the stats as the hooks left them.
    */
-  private async announce(event: PhaseEvent, phase: CreditPhase, tracker: PhaseTracker): Promise<void> {
+  private async announce(event: PhaseEvent, phase: CreditPhase, tracker: PhaseTracker, correlationId: string | undefined): Promise<void> {
     await this.fire(event, phase, tracker);
-    if (this.bus) await this.bus.emit(BUS_EVENTS[event], { phase, stats: tracker.createStats() }, { source: "phase_orchestrator" });
+    if (!this.bus) return;
+    const options = { source: "phase_orchestrator", ...(correlationId === undefined ? {} : { correlationId }) };
+    await this.bus.emit(BUS_EVENTS[event], { phase, stats: tracker.createStats() }, options);
   }
 
   /**
@@ -155,12 +159,12 @@ export class PhaseOrchestrator {
     const sendingComplete = () => {
       if (!sendingFired) {
         tracker.markSendingComplete();
-        sendingFired = this.announce("onPhaseSendingComplete", phase, tracker);
+        sendingFired = this.announce("onPhaseSendingComplete", phase, tracker, options.correlationId);
       }
       return sendingFired;
     };
     tracker.markStart();
-    await this.announce("onPhaseStart", phase, tracker);
+    await this.announce("onPhaseStart", phase, tracker, options.correlationId);
     if (options.timeoutMs !== undefined) {
       timer = setTimeout(() => {
         tracker.markTimedOut();
@@ -176,7 +180,7 @@ export class PhaseOrchestrator {
     }
     await sendingComplete();
     tracker.markEnd();
-    await this.announce(tracker.createStats().timedOut ? "onPhaseTimeout" : "onPhaseComplete", phase, tracker);
+    await this.announce(tracker.createStats().timedOut ? "onPhaseTimeout" : "onPhaseComplete", phase, tracker, options.correlationId);
     const stats = tracker.createStats();
     const postProcessing: ProcessingResult[] = [];
     for (const processor of this.postProcessors ?? []) {

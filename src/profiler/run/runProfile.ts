@@ -81,7 +81,7 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     app.config.output.flat,
   );
   const bus = await app.get(EventBus);
-  // One correlation id ties a run's start and end together.
+  // One correlation id ties a run's events together: run.start, every phase event, run.end.
   const source = { source: "run", correlationId: randomUUID() };
   await bus.emit(RunStart, { dir, startedAt: startedAt.toISOString(), endpoint: app.config.endpoint.type, model: app.config.endpoint.model }, source);
   const target = new RunTarget(app, serviceManager, strategy);
@@ -91,7 +91,12 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     if (app.config.endpoint.preflight) await endpoint.probe?.(probeTarget(app.config, target.url, options.signal));
     const dataset = await composer.compose(datasetSize(app.config));
     sampler.init(dataset, app.config.dataset.seed);
-    measured = await runPhases(app, { orchestrator, endpoint, sampler, serviceManager, ui, dataset }, options.signal, options.graceMs ?? 2000);
+    measured = await runPhases(
+      app,
+      { orchestrator, endpoint, sampler, serviceManager, ui, dataset, correlationId: source.correlationId },
+      options.signal,
+      options.graceMs ?? 2000,
+    );
   } finally {
     await target.close();
   }
