@@ -104,6 +104,38 @@ describe("the app's event bus", () => {
     await a.dispose();
   });
 
+  it("builds a declared handler through the app, so a test override replaces it without importing the module", async () => {
+    removeDir(imported);
+    const payloads: number[] = [];
+    const a = await createTestApp({
+      root: dir,
+      config: { plugins: { event_timeout_ms: 50 } },
+      overrides: [{ token: EventHandler, name: "only_other", useValue: { handle: (p: unknown) => void payloads.push((p as { n: number }).n) } }],
+    });
+    await (await a.get(EventBus)).emit(Other, { n: 7 });
+    expect(payloads).toEqual([7]);
+    expect(lines(imported)).not.toContain("only_other");
+    await a.dispose();
+  });
+
+  it("reports a programmatic handler that throws synchronously, and the next one still runs", async () => {
+    const a = await app();
+    const bus = await a.get(EventBus);
+    const after: number[] = [];
+    bus.on(
+      Other,
+      () => {
+        throw new Error("sync boom");
+      },
+      { name: "sync", priority: 50 },
+    );
+    bus.on(Other, (p) => void after.push(p.n), { priority: 40 });
+    const report = await bus.emit(Other, { n: 3 });
+    expect(report.failed).toEqual([{ handler: "sync", error: "sync boom" }]);
+    expect(after).toEqual([3]);
+    await a.dispose();
+  });
+
   it("has one bus per app", async () => {
     const [a, b] = [await app(), await app()];
     const seenByA: number[] = [];
