@@ -65,7 +65,8 @@ const BUS_EVENTS: Record<PhaseEvent, EventType<PhaseEventPayload>> = {
  * Runs phases and tells hooks about them. Hooks arrive by multi-injection of
  * `PhaseHook.token`, in binding order, and run one after another; each call is bounded by
  * `plugins.hook_timeout_ms`. A hook that throws or times out is logged with its name and counted
- * in `hookFailures`; it never stops the phase or the other hooks.
+ * in `hookFailures`; it never stops the phase or the other hooks. After the hooks of each moment,
+ * the same moment is published on the app's `EventBus` (`phase.start`, …), when the app has one.
  * @public
  */
 export class PhaseOrchestrator {
