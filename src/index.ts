@@ -28,6 +28,16 @@ export { type ConsoleStyle, colorEnabled, consoleStyle, type StyleFormat } from 
 export { LogOutput } from "./profiler/console/LogOutput.js";
 export { type CreateProfilerAppOptions, createProfilerApp } from "./profiler/createProfilerApp.js";
 export { EndpointError, EndpointErrorCode } from "./profiler/errors/EndpointError.js";
+export {
+  PhaseComplete,
+  type PhaseEventPayload,
+  PhaseSendingComplete,
+  PhaseStart,
+  PhaseTimeout,
+  RunEnd,
+  type RunEndPayload,
+  RunStart,
+} from "./profiler/events/profilerEvents.js";
 export type { LegacyFactory } from "./profiler/legacy/createLegacyFactory.js";
 export * from "./profiler/legacy/factories.js";
 export { MetricError } from "./profiler/metrics/MetricError.js";

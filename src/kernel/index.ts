@@ -47,6 +47,19 @@ export {
   UnknownProtocolError,
   UsageError,
 } from "./errors/errors.js";
+export { defineEvent, type EventType } from "./events/defineEvent.js";
+export {
+  type Disposable,
+  type EmitOptions,
+  type EmitReport,
+  EventBus,
+  type EventContext,
+  type EventListener,
+  type HandlerFailure,
+  type OnOptions,
+} from "./events/EventBus.js";
+export { EventHandler } from "./events/EventHandler.js";
+export { EventHandlerMetadata } from "./events/EventHandlerMetadata.js";
 export { type Cardinality, defineProtocol, type Protocol, type ProtocolSpec, protocolToken } from "./protocol/defineProtocol.js";
 export { Registry } from "./registry/Registry.js";
 export type { ConflictRule, ImplementationEntry, PluginOrigin, PluginRecord, RegistryProblem } from "./registry/types.js";

@@ -64,10 +64,10 @@ describe("aiperf plugins", () => {
     expect(hookShow.stdout).toMatch(/log_file\s+isNotEmpty, isString {2}\(required\)/);
     expect(hookShow.stdout).toMatch(/verbose\s+isBoolean {2}default false/);
     const info = await runCli(["plugins", "info", "aiperf-example-plugin", "--json", "-c", config, "--no-cache"], { cwd: dir });
-    expect(JSON.parse(info.stdout).provides).toHaveLength(5);
+    expect(JSON.parse(info.stdout).provides).toHaveLength(6);
     const protocols = await runCli(["plugins", "protocols", "--json"], { cwd: dir });
     const visible = (JSON.parse(protocols.stdout) as { name: string }[]).map((p) => p.name);
-    expect(visible).toContain("phase_hook");
+    expect(visible).toEqual(expect.arrayContaining(["phase_hook", "event_handler"]));
     expect(visible).not.toContain("zmq_proxy");
     const all = await runCli(["plugins", "protocols", "--all", "--json"], { cwd: dir });
     expect((JSON.parse(all.stdout) as { name: string }[]).map((p) => p.name)).toContain("zmq_proxy");

@@ -36,14 +36,14 @@ describe("a non-profiler service built on aiperf/kernel", () => {
     expect(readFileSync(log, "utf8")).toBe(`${text}\n\n`);
   });
 
-  it("knows only the service's protocols: no endpoint nor any other profiler protocol", async () => {
+  it("knows only the service's protocols and the kernel's event_handler: no endpoint nor any other profiler protocol", async () => {
     const app = await track(createNotifyApp(quiet));
     expect(
       app.registry
         .protocols()
         .map((p) => p.name)
         .sort(),
-    ).toEqual(["formatter", "notifier"]);
+    ).toEqual(["event_handler", "formatter", "notifier"]);
     expect(() => app.registry.protocol("endpoint")).toThrow(expect.objectContaining({ code: "AIPERF_UNKNOWN_PROTOCOL" }));
     expect(app.container.isBound(Symbol.for("aiperf.protocol.endpoint"))).toBe(false);
     expect(app.registry.plugins().map((p) => p.name)).toEqual(["builtin", "notify-slack"]);

@@ -4,4 +4,6 @@ export { ExampleMetricsCollectorConfig } from "./ExampleMetricsCollectorConfig.j
 export { ExampleMetricsCollectorHook, type MetricsFile, type PhaseMetrics } from "./ExampleMetricsCollectorHook.js";
 export { ExampleMetricsProcessor } from "./ExampleMetricsProcessor.js";
 export { ExampleResultsAggregator } from "./ExampleResultsAggregator.js";
+export { ExamplePhaseLogged, type PhaseLoggedPayload } from "./exampleEvents.js";
+export { PhaseCompleteCounter } from "./PhaseCompleteCounter.js";
 export { TokensPerChunkMetric } from "./TokensPerChunkMetric.js";

@@ -11,6 +11,8 @@ import { discoverPlugins } from "../discovery/discoverPlugins.js";
 import type { BuiltinRegistry } from "../discovery/findPluginSources.js";
 import { cachedManifestReader } from "../discovery/manifestCache.js";
 import { formatLocation } from "../errors/AiperfError.js";
+import { createEventBus } from "../events/createEventBus.js";
+import { EventBus } from "../events/EventBus.js";
 import type { Protocol } from "../protocol/defineProtocol.js";
 import type { Registry } from "../registry/Registry.js";
 import type { ImplementationEntry } from "../registry/types.js";
@@ -118,6 +120,7 @@ export async function createApp<TConfig extends KernelConfig = KernelConfig>(opt
   container.bind(LOADED_CONFIG).toConstantValue(loaded as LoadedConfig);
   container.bind(REGISTRY).toConstantValue(registry);
   container.bind(LOGGER).toConstantValue(logger);
+  container.bind(EventBus).toConstantValue(createEventBus(registry, container, loaded.config.plugins.event_timeout_ms, logger));
   const lazyFor = lazyFactory(registry, container, tracker, plan, loaded);
   await bindAll(container, registry, plan, overrides, lazyFor, options.modules ?? []);
 

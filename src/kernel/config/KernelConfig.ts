@@ -23,6 +23,11 @@ export class PluginsConfig {
   @Min(1)
   hook_timeout_ms = 5000;
 
+  /** Upper bound of one event handler call (including its first import); an overrun is reported, not awaited. */
+  @IsInt()
+  @Min(1)
+  event_timeout_ms = 5000;
+
   /** Protocol to implementation name (`one`) or names (`many`), for protocols the host maps no key to. */
   @IsObject()
   select: Record<string, string | string[]> = {};

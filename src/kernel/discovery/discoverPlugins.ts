@@ -1,10 +1,12 @@
 import path from "node:path";
+import { KERNEL_PROTOCOLS } from "../events/EventHandler.js";
 import type { Protocol } from "../protocol/defineProtocol.js";
 import { emptyManifest } from "../registry/emptyManifest.js";
 import { Registry } from "../registry/Registry.js";
 import { resolveConflicts } from "../registry/resolveConflicts.js";
 import type { ImplementationEntry, ParsedManifest, PluginRecord } from "../registry/types.js";
 import { normalizeName } from "../util/normalizeName.js";
+import { checkEntryMetadata } from "./checkEntryMetadata.js";
 import { checkManifest, type ManifestContext, type ManifestVerdict } from "./checkManifest.js";
 import { checkProtocolUse } from "./checkProtocolUse.js";
 import { type BuiltinRegistry, findPluginSources } from "./findPluginSources.js";
@@ -78,7 +80,8 @@ async function manifestContext(options: DiscoveryOptions, read: readonly Read[])
     satisfies: (version, range) => semver?.satisfies(version, range, { includePrerelease: true }) ?? true,
     disabled: new Set((options.disabled ?? []).map(normalizeName)),
     names: new Map(),
-    protocols: new Map((options.protocols ?? []).map((p) => [p.name, p])),
+    // The kernel's own protocols (event_handler) are in every host's, so every listing agrees.
+    protocols: new Map([...KERNEL_PROTOCOLS, ...(options.protocols ?? [])].map((p) => [p.name, p])),
     definedIn: new Map(),
   };
 }
@@ -113,7 +116,7 @@ function usableEntries(plugins: PluginRecord[], read: readonly Read[], protocols
   for (const [i, plugin] of plugins.entries()) {
     if (plugin.skipped) continue;
     const manifest = (read[i] as Read).manifest;
-    plugin.problems.push(...checkProtocolUse(manifest, protocols));
+    plugin.problems.push(...checkProtocolUse(manifest, protocols), ...checkEntryMetadata(manifest, protocols));
     if (plugin.problems.some((p) => p.severity === "error")) {
       plugin.skipped = true;
       plugin.skipReason = "its registry has errors";

@@ -2,7 +2,10 @@ import { inject, multiInject, optional } from "inversify";
 import type { Logger } from "../../kernel/app/Logger.js";
 import { APP_CONFIG, LOGGER } from "../../kernel/app/tokens.js";
 import { instanceName } from "../../kernel/binding/entryOf.js";
+import type { EventType } from "../../kernel/events/defineEvent.js";
+import { EventBus } from "../../kernel/events/EventBus.js";
 import type { AppConfig } from "../config/AppConfig.js";
+import { PhaseComplete, type PhaseEventPayload, PhaseSendingComplete, PhaseStart, PhaseTimeout } from "../events/profilerEvents.js";
 import type { CreditPhase } from "../model/CreditPhase.js";
 import type { PhaseStats } from "../model/PhaseStats.js";
 import type { ProcessingResult } from "../model/ProcessingResult.js";
@@ -36,6 +39,8 @@ export interface PhaseOptions {
   timeoutMs?: number;
   /** External stop (Ctrl-C). */
   signal?: AbortSignal;
+  /** Put on this phase's bus events (a run's id, so its phases and run events go together). */
+  correlationId?: string;
 }
 
 /**
@@ -48,11 +53,20 @@ export interface PhaseOutcome {
   postProcessing: ProcessingResult[];
 }
 
+/** The bus event published with each hook method. */
+const BUS_EVENTS: Record<PhaseEvent, EventType<PhaseEventPayload>> = {
+  onPhaseStart: PhaseStart,
+  onPhaseSendingComplete: PhaseSendingComplete,
+  onPhaseComplete: PhaseComplete,
+  onPhaseTimeout: PhaseTimeout,
+};
+
 /**
  * Runs phases and tells hooks about them. Hooks arrive by multi-injection of
  * `PhaseHook.token`, in binding order, and run one after another; each call is bounded by
  * `plugins.hook_timeout_ms`. A hook that throws or times out is logged with its name and counted
- * in `hookFailures`; it never stops the phase or the other hooks.
+ * in `hookFailures`; it never stops the phase or the other hooks. After the hooks of each moment,
+ * the same moment is published on the app's `EventBus` (`phase.start`, …), when the app has one.
  * @public
  */
 export class PhaseOrchestrator {
@@ -66,6 +80,7 @@ export class PhaseOrchestrator {
     @multiInject(PostProcessor.token) @optional() private readonly postProcessors: PostProcessor[] | undefined,
     @inject(APP_CONFIG) config: AppConfig,
     @inject(LOGGER) private readonly logger: Logger,
+    @inject(EventBus) @optional() private readonly bus?: EventBus,
   ) {
     this.hookTimeoutMs = config.plugins.hook_timeout_ms;
     this.named = (hooks ?? []).map((hook) => ({ name: instanceName(hook), hook }));
@@ -120,6 +135,17 @@ export class PhaseOrchestrator {
   }
 
   /**
+   * Tells the hooks, then publishes the same moment on the app's bus: hooks keep their exact
+   * order and timing, and handlers see the stats as the hooks left them.
+   */
+  private async announce(event: PhaseEvent, phase: CreditPhase, tracker: PhaseTracker, correlationId: string | undefined): Promise<void> {
+    await this.fire(event, phase, tracker);
+    if (!this.bus) return;
+    const options = { source: "phase_orchestrator", ...(correlationId === undefined ? {} : { correlationId }) };
+    await this.bus.emit(BUS_EVENTS[event], { phase, stats: tracker.createStats() }, options);
+  }
+
+  /**
    * Runs one phase: onPhaseStart, the driver (which sends and calls `sendingComplete`), then
    * onPhaseComplete, or onPhaseTimeout when the timeout fired; then the post-processors.
    */
@@ -134,12 +160,12 @@ export class PhaseOrchestrator {
     const sendingComplete = () => {
       if (!sendingFired) {
         tracker.markSendingComplete();
-        sendingFired = this.fire("onPhaseSendingComplete", phase, tracker);
+        sendingFired = this.announce("onPhaseSendingComplete", phase, tracker, options.correlationId);
       }
       return sendingFired;
     };
     tracker.markStart();
-    await this.fire("onPhaseStart", phase, tracker);
+    await this.announce("onPhaseStart", phase, tracker, options.correlationId);
     if (options.timeoutMs !== undefined) {
       timer = setTimeout(() => {
         tracker.markTimedOut();
@@ -155,7 +181,7 @@ export class PhaseOrchestrator {
     }
     await sendingComplete();
     tracker.markEnd();
-    await this.fire(tracker.createStats().timedOut ? "onPhaseTimeout" : "onPhaseComplete", phase, tracker);
+    await this.announce(tracker.createStats().timedOut ? "onPhaseTimeout" : "onPhaseComplete", phase, tracker, options.correlationId);
     const stats = tracker.createStats();
     const postProcessing: ProcessingResult[] = [];
     for (const processor of this.postProcessors ?? []) {

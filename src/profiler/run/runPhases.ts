@@ -21,6 +21,8 @@ export interface PhaseParts {
   serviceManager: ServiceManager;
   ui: Ui;
   dataset: readonly Turn[];
+  /** The run's id on the phases' bus events. */
+  correlationId?: string;
 }
 
 /** What the phases measured. */
@@ -44,6 +46,7 @@ export async function runPhases(app: App<AppConfig>, parts: PhaseParts, interrup
       {
         ...(bounds.requests === undefined ? {} : { expected: bounds.requests }),
         ...timeoutOption(bounds),
+        ...(parts.correlationId === undefined ? {} : { correlationId: parts.correlationId }),
       },
       (ctx) => drivePhase(app, parts, ctx, interrupt, graceMs),
     );

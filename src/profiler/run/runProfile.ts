@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { App } from "../../kernel/app/App.js";
+import { EventBus } from "../../kernel/events/EventBus.js";
 import { monotonicNs } from "../../kernel/util/monotonicNs.js";
 import type { AppConfig } from "../config/AppConfig.js";
 import { colorEnabled, consoleStyle } from "../console/consoleStyle.js";
+import { RunEnd, RunStart } from "../events/profilerEvents.js";
 import type { ProfileResults } from "../model/ProfileResults.js";
 import { PhaseOrchestrator } from "../phases/PhaseOrchestrator.js";
 import { ConsoleExporter, type ConsoleView } from "../protocols/ConsoleExporter.js";
@@ -77,6 +80,10 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     { model: app.config.endpoint.model, endpoint: app.config.endpoint.type, load: await loadLabel(app), startedAt },
     app.config.output.flat,
   );
+  const bus = await app.get(EventBus);
+  // One correlation id ties a run's events together: run.start, every phase event, run.end.
+  const source = { source: "run", correlationId: randomUUID() };
+  await bus.emit(RunStart, { dir, startedAt: startedAt.toISOString(), endpoint: app.config.endpoint.type, model: app.config.endpoint.model }, source);
   const target = new RunTarget(app, serviceManager, strategy);
   let measured: Awaited<ReturnType<typeof runPhases>>;
   try {
@@ -84,7 +91,12 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     if (app.config.endpoint.preflight) await endpoint.probe?.(probeTarget(app.config, target.url, options.signal));
     const dataset = await composer.compose(datasetSize(app.config));
     sampler.init(dataset, app.config.dataset.seed);
-    measured = await runPhases(app, { orchestrator, endpoint, sampler, serviceManager, ui, dataset }, options.signal, options.graceMs ?? 2000);
+    measured = await runPhases(
+      app,
+      { orchestrator, endpoint, sampler, serviceManager, ui, dataset, correlationId: source.correlationId },
+      options.signal,
+      options.graceMs ?? 2000,
+    );
   } finally {
     await target.close();
   }
@@ -104,6 +116,8 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   }
   const finished = measured.stats?.completed ?? 0;
   const exitCode = interrupted ? 130 : finished > 0 && measured.stats?.errors === finished ? 1 : 0;
+  const counts = { records: measured.records.length, completed: finished, errors: measured.stats?.errors ?? 0 };
+  await bus.emit(RunEnd, { dir, files, ...counts, interrupted, exitCode }, source);
   return { results, dir, files, exitCode };
 }
 

@@ -1,5 +1,5 @@
 // Types of the service's public API, as a JavaScript package ships them.
-import type { App, CreateAppOptions, KernelConfig, Protocol, ServiceIdentifier } from "aiperf/kernel";
+import type { App, CreateAppOptions, EventBus, EventType, KernelConfig, Protocol, ServiceIdentifier } from "aiperf/kernel";
 
 /** What the service sends. */
 export interface Message {
@@ -27,8 +27,16 @@ export declare class NotifyConfig extends KernelConfig {
   notify: NotifySection;
 }
 
+/** What `notification.sent` carries. */
+export interface NotificationSentPayload {
+  title: string;
+  text: string;
+  channels: number;
+}
+export declare const NotificationSent: EventType<NotificationSentPayload>;
+
 export declare class NotificationService {
-  constructor(formatter: Formatter, notifiers: Notifier[]);
+  constructor(formatter: Formatter, notifiers: Notifier[], bus: EventBus);
   send(message: Message): Promise<string>;
 }
 export declare const NOTIFICATIONS: ServiceIdentifier<NotificationService>;

@@ -33,6 +33,7 @@ export function createNotifyApp(options = {}) {
   return createApp(notifyAppOptions({ config: path.join(SERVICE_ROOT, "service.yaml"), ...options }));
 }
 
+export { NotificationSent } from "./events.js";
 export { NOTIFICATIONS, NotificationService } from "./NotificationService.js";
 export { NotifyConfig, NotifySection } from "./NotifyConfig.js";
 export { Formatter, NOTIFY_PROTOCOLS, Notifier } from "./protocols.js";

@@ -1,0 +1,14 @@
+import "reflect-metadata";
+import { ArrayNotEmpty, IsArray, IsNotEmpty, IsString } from "class-validator";
+
+/**
+ * The `metadata:` of an `event_handler` entry: the events it handles, by name.
+ * @public
+ */
+export class EventHandlerMetadata {
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  events!: string[];
+}
