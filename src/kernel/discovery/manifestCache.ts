@@ -22,7 +22,7 @@ interface CacheEntry {
 }
 
 /** Bumped whenever ParsedManifest changes shape, so an older cache is ignored. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface CacheFile {
   format: typeof FORMAT;
