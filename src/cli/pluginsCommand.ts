@@ -216,6 +216,17 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
     });
 
   plugins
+    .command("health")
+    .description("Start the plugins the config enables, print each one's health, clean up; exit 1 when any is down")
+    .option("-c, --config <file>", "config file (default: the built-in defaults)")
+    .option("--json", "print JSON")
+    .option("--no-cache", "do not use the manifest cache")
+    .action(async (flags: CommonFlags) => {
+      const { pluginsHealth } = await import("./pluginsHealth.js");
+      setExit(await pluginsHealth(io, flags));
+    });
+
+  plugins
     .command("validate")
     .argument("[paths...]", "plugin folders or registry files (default: every discovered plugin)")
     .description("Check registries without running plugin code; exit 1 on any problem")
