@@ -180,6 +180,9 @@ export function addPluginsCommand(program: Command, io: CliIO, setExit: (code: n
       io.stdout(`  registry    ${plugin.registryFile}\n`);
       if (plugin.author) io.stdout(`  author      ${plugin.author}\n`);
       if (plugin.requires) io.stdout(`  requires    aiperf ${plugin.requires}\n`);
+      if (plugin.dependencies?.length)
+        io.stdout(`  depends on  ${plugin.dependencies.map((d) => `${d.displayName}${d.range ? ` ${d.range}` : ""}`).join(", ")}\n`);
+      if (plugin.lifecycle) io.stdout(`  lifecycle   ${plugin.lifecycle.raw}${plugin.autoStart ? " (auto_start)" : ""}\n`);
       io.stdout(`  provides    ${provides.length === 0 ? "nothing" : ""}\n`);
       for (const e of provides) io.stdout(`    ${e.protocol}/${e.name}${e.winner ? "" : " (shadowed)"}  ${e.description}\n`);
       for (const p of problems) io.stdout(`  ${p.location}  ${p.code}  ${p.message}\n`);
