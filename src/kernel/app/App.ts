@@ -180,7 +180,7 @@ export class App<TConfig extends KernelConfig = KernelConfig> {
     return this.parts.lifecycles.start();
   }
 
-  /** True once `start()` was called. */
+  /** True once `start()` has finished (whatever its outcome). */
   get started(): boolean {
     return this.parts.lifecycles.startReport !== undefined;
   }
@@ -200,8 +200,8 @@ export class App<TConfig extends KernelConfig = KernelConfig> {
   }
 
   /**
-   * Cleans up started plugins in reverse order of start, then runs every `@preDestroy` of what this app built, newest first (async allowed), then unbinds
-   * everything. A failing disposer does not stop the others; failures are thrown together as
+   * Cleans up started plugins (`cleanup`, in reverse order of start completion), then runs every
+   * `@preDestroy` of what this app built, newest first (async allowed), then unbinds everything. A failing disposer does not stop the others; failures are thrown together as
    * `AIPERF_DISPOSE_FAILED` once all have run. Calling it twice is harmless.
    */
   async dispose(): Promise<void> {

@@ -126,14 +126,8 @@ export async function createApp<TConfig extends KernelConfig = KernelConfig>(opt
   const lazyFor = lazyFactory(registry, container, tracker, plan, loaded);
   await bindAll(container, registry, plan, overrides, lazyFor, options.modules ?? []);
   const stateDir = options.stateDir ?? defaultStateDir(root, options.env);
-  const lifecycles = new PluginLifecycles({
-    container,
-    registry,
-    logger,
-    plugins: loaded.config.plugins,
-    stateDir,
-    enabled: () => enabledPlugins(registry, plan),
-  });
+  const enabled = () => enabledPlugins(registry, plan);
+  const lifecycles = new PluginLifecycles({ container, registry, logger, plugins: loaded.config.plugins, stateDir, enabled });
 
   return new App<TConfig>({
     container,
@@ -148,23 +142,22 @@ export async function createApp<TConfig extends KernelConfig = KernelConfig>(opt
     configOf: (entry) => lazyFor(entry).config(),
     isSingleton: (protocol, name) => isSingleton(registry, plan, overrides, protocol, name),
     lifecycles,
-    dispose: async () => {
-      let failure: unknown;
-      try {
-        // Plugins clean up first, while everything they use is still alive.
-        await lifecycles.stop();
-      } catch (error) {
-        failure = error;
-      }
-      try {
-        await tracker.disposeAll();
-      } catch (error) {
-        failure ??= error;
-      }
-      await container.unbindAllAsync();
-      if (failure) throw failure;
-    },
+    dispose: () => disposeApp(lifecycles, tracker, container),
   });
+}
+
+/** Plugins clean up first, while everything they use is still alive; then `@preDestroy`, then unbind. */
+async function disposeApp(lifecycles: PluginLifecycles, tracker: DisposalTracker, container: Container): Promise<void> {
+  let failure: unknown;
+  for (const step of [() => lifecycles.stop(), () => tracker.disposeAll()]) {
+    try {
+      await step();
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  await container.unbindAllAsync();
+  if (failure) throw failure;
 }
 
 /** With a debug logger: what was discovered and what config chose, before anything is imported. */
