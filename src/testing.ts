@@ -4,11 +4,13 @@
 import type { App } from "./kernel/app/App.js";
 import { silentLogger } from "./kernel/app/Logger.js";
 import type { Override } from "./kernel/app/Override.js";
+import { testStateDir } from "./kernel/lifecycle/testStateDir.js";
 import type { AppConfig } from "./profiler/config/AppConfig.js";
 import { type CreateProfilerAppOptions, createProfilerApp } from "./profiler/createProfilerApp.js";
 
 /**
- * Options of `createTestApp`: those of `createProfilerApp`, with a silent logger and no terminal.
+ * Options of `createTestApp`: those of `createProfilerApp`, with a silent logger, no terminal and
+ * plugin state in a temporary folder of the test process.
  * @public
  */
 export interface TestAppOptions extends CreateProfilerAppOptions {
@@ -23,7 +25,7 @@ export interface TestAppOptions extends CreateProfilerAppOptions {
  * @public
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<App<AppConfig>> {
-  return createProfilerApp({ logger: silentLogger, isTTY: false, ...options });
+  return createProfilerApp({ logger: silentLogger, isTTY: false, stateDir: testStateDir(), ...options });
 }
 
 export type { App, Override };

@@ -184,6 +184,9 @@ export function addPluginsCommand(program: Command, rawIo: CliIO, setExit: (code
       io.stdout(`  registry    ${plugin.registryFile}\n`);
       if (plugin.author) io.stdout(`  author      ${plugin.author}\n`);
       if (plugin.requires) io.stdout(`  requires    aiperf ${plugin.requires}\n`);
+      if (plugin.dependencies?.length)
+        io.stdout(`  depends on  ${plugin.dependencies.map((d) => `${d.displayName}${d.range ? ` ${d.range}` : ""}`).join(", ")}\n`);
+      if (plugin.lifecycle) io.stdout(`  lifecycle   ${plugin.lifecycle.raw}${plugin.autoStart ? " (auto_start)" : ""}\n`);
       io.stdout(`  provides    ${provides.length === 0 ? "nothing" : ""}\n`);
       for (const e of provides) io.stdout(`    ${e.protocol}/${e.name}${e.winner ? "" : " (shadowed)"}  ${e.description}\n`);
       for (const p of problems) io.stdout(`  ${p.location}  ${p.code}  ${p.message}\n`);
@@ -217,6 +220,17 @@ export function addPluginsCommand(program: Command, rawIo: CliIO, setExit: (code
       io.stdout(
         `Created ${dir}:\n${files.map((f) => `  ${f}`).join("\n")}\nNext: cd ${path.relative(io.cwd, dir) || "."} && npm install && npm test && npx aiperf plugins validate --import .\n`,
       );
+    });
+
+  plugins
+    .command("health")
+    .description("Start the plugins the config enables, print each one's health, clean up; exit 1 when any is down")
+    .option("-c, --config <file>", "config file (default: the built-in defaults)")
+    .option("--json", "print JSON")
+    .option("--no-cache", "do not use the manifest cache")
+    .action(async (flags: CommonFlags) => {
+      const { pluginsHealth } = await import("./pluginsHealth.js");
+      setExit(await pluginsHealth(io, flags));
     });
 
   plugins

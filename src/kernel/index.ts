@@ -27,7 +27,7 @@ export { createConsoleLogger, type Logger, silentLogger } from "./app/Logger.js"
 export type { Override } from "./app/Override.js";
 export type { ParentContainer } from "./app/ParentContainer.js";
 export type { Selection, Selections } from "./app/Selections.js";
-export { APP_CONFIG, LOADED_CONFIG, LOGGER, PLUGIN_CONFIG, PLUGIN_ENTRY, REGISTRY } from "./app/tokens.js";
+export { APP_CONFIG, LOADED_CONFIG, LOGGER, PLUGIN_CONFIG, PLUGIN_ENTRY, PLUGIN_STATE, REGISTRY } from "./app/tokens.js";
 export { entryOf, instanceName } from "./binding/entryOf.js";
 export type { ImplementationFactoryContext } from "./binding/LazyImplementation.js";
 export { KernelConfig, PluginsConfig } from "./config/KernelConfig.js";
@@ -60,9 +60,11 @@ export {
 } from "./events/EventBus.js";
 export { EventHandler } from "./events/EventHandler.js";
 export { EventHandlerMetadata } from "./events/EventHandlerMetadata.js";
+export type { HealthCheck, HealthReport, HealthStatus, PluginHealth, PluginLifecycle, StartReport } from "./lifecycle/PluginLifecycle.js";
+export type { PluginState } from "./lifecycle/PluginState.js";
 export { type Cardinality, defineProtocol, type Protocol, type ProtocolSpec, protocolToken } from "./protocol/defineProtocol.js";
 export { Registry } from "./registry/Registry.js";
-export type { ConflictRule, ImplementationEntry, PluginOrigin, PluginRecord, RegistryProblem } from "./registry/types.js";
+export type { ConflictRule, ImplementationEntry, PluginDependency, PluginOrigin, PluginRecord, RegistryProblem } from "./registry/types.js";
 export { closestName } from "./util/closestName.js";
 export { monotonicNs } from "./util/monotonicNs.js";
 export { normalizeName } from "./util/normalizeName.js";

@@ -6,10 +6,11 @@ import { type CreateAppOptions, createApp } from "./app/createApp.js";
 import { silentLogger } from "./app/Logger.js";
 import type { Override } from "./app/Override.js";
 import type { KernelConfig } from "./config/KernelConfig.js";
+import { testStateDir } from "./lifecycle/testStateDir.js";
 
 /**
- * Options of the kernel's `createTestApp`: those of `createApp`, with a silent logger and no
- * manifest cache by default.
+ * Options of the kernel's `createTestApp`: those of `createApp`, with a silent logger, no
+ * manifest cache and plugin state in a temporary folder of the test process by default.
  * @public
  */
 export interface KernelTestAppOptions<TConfig extends KernelConfig = KernelConfig> extends CreateAppOptions<TConfig> {
@@ -22,7 +23,7 @@ export interface KernelTestAppOptions<TConfig extends KernelConfig = KernelConfi
  * @public
  */
 export async function createTestApp<TConfig extends KernelConfig = KernelConfig>(options: KernelTestAppOptions<TConfig> = {}): Promise<App<TConfig>> {
-  return createApp<TConfig>({ logger: silentLogger, noCache: true, ...options });
+  return createApp<TConfig>({ logger: silentLogger, noCache: true, stateDir: testStateDir(), ...options });
 }
 
 export type { Override };

@@ -59,8 +59,8 @@ describe("manifest cache", () => {
     await names(dir);
     writeFileSync(manifestCachePath(dir), "{not json");
     expect(await names(dir)).toEqual(["alpha", "bravo"]);
-    expect(JSON.parse(readFileSync(manifestCachePath(dir), "utf8")).format).toBe(3);
-    writeFileSync(manifestCachePath(dir), JSON.stringify({ format: 2, framework: "0.0.1", entries: { x: {} } }));
+    expect(JSON.parse(readFileSync(manifestCachePath(dir), "utf8")).format).toBe(4);
+    writeFileSync(manifestCachePath(dir), JSON.stringify({ format: 3, framework: "0.0.1", entries: { x: {} } }));
     expect(await names(dir)).toEqual(["alpha", "bravo"]);
     expect(JSON.parse(readFileSync(manifestCachePath(dir), "utf8")).framework).not.toBe("0.0.1");
   });

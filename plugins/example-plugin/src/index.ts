@@ -1,3 +1,5 @@
+export { ExampleLifecycle, type ExampleState } from "./ExampleLifecycle.js";
+export { ExampleLifecycleConfig } from "./ExampleLifecycleConfig.js";
 export { ExampleLoggingConfig } from "./ExampleLoggingConfig.js";
 export { ExampleLoggingHook } from "./ExampleLoggingHook.js";
 export { ExampleMetricsCollectorConfig } from "./ExampleMetricsCollectorConfig.js";

@@ -3,6 +3,8 @@ import type { KernelConfig } from "../config/KernelConfig.js";
 import type { LoadedConfig } from "../config/loadConfig.js";
 import { AiperfError } from "../errors/AiperfError.js";
 import { ErrorCode } from "../errors/codes.js";
+import type { HealthReport, StartReport } from "../lifecycle/PluginLifecycle.js";
+import type { PluginLifecycles } from "../lifecycle/PluginLifecycles.js";
 import type { Protocol } from "../protocol/defineProtocol.js";
 import type { Registry } from "../registry/Registry.js";
 import type { ImplementationEntry } from "../registry/types.js";
@@ -32,6 +34,8 @@ export interface AppParts<TConfig extends KernelConfig = KernelConfig> {
   checkConfig(): Promise<void>;
   /** The validated config block of (protocol, name). */
   configOf(entry: ImplementationEntry): Promise<unknown>;
+  /** The plugins' lifecycle classes (start, health, cleanup). */
+  lifecycles: PluginLifecycles;
   dispose(): Promise<void>;
 }
 
@@ -164,8 +168,40 @@ export class App<TConfig extends KernelConfig = KernelConfig> {
   }
 
   /**
-   * Runs every `@preDestroy` of what this app built, newest first (async allowed), then unbinds
-   * everything. A failing disposer does not stop the others; failures are thrown together as
+   * Starts the enabled plugins' lifecycle classes (`initialize`) in dependency order, independent
+   * ones concurrently, each bounded by `plugins.start_timeout_ms`. A missing dependency, a version
+   * out of range or a cycle rejects before anything is initialized. A plugin that fails is reported
+   * and its dependents skipped; the others start (unless `plugins.on_start_failure: fail`, which
+   * rejects with `AIPERF_PLUGIN_START_FAILED` after cleaning up those already started). Calling it
+   * again returns the same report.
+   */
+  start(): Promise<StartReport> {
+    this.assertLive();
+    return this.parts.lifecycles.start();
+  }
+
+  /** True once `start()` has finished (whatever its outcome). */
+  get started(): boolean {
+    return this.parts.lifecycles.startReport !== undefined;
+  }
+
+  /**
+   * Asks every started plugin's `health()` (each bounded by `plugins.health_timeout_ms`); plugins
+   * that failed to start or were skipped are `down`. The overall status is the worst.
+   */
+  health(): Promise<HealthReport> {
+    this.assertLive();
+    return this.parts.lifecycles.health();
+  }
+
+  /** `await using app = await createApp(…)` disposes the app at the end of the block. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.dispose();
+  }
+
+  /**
+   * Cleans up started plugins (`cleanup`, in reverse order of start completion), then runs every
+   * `@preDestroy` of what this app built, newest first (async allowed), then unbinds everything. A failing disposer does not stop the others; failures are thrown together as
    * `AIPERF_DISPOSE_FAILED` once all have run. Calling it twice is harmless.
    */
   async dispose(): Promise<void> {

@@ -13,9 +13,12 @@ import { cachedManifestReader } from "../discovery/manifestCache.js";
 import { formatLocation } from "../errors/AiperfError.js";
 import { createEventBus } from "../events/createEventBus.js";
 import { EventBus } from "../events/EventBus.js";
+import { defaultStateDir } from "../lifecycle/defaultStateDir.js";
+import { PluginLifecycles } from "../lifecycle/PluginLifecycles.js";
 import type { Protocol } from "../protocol/defineProtocol.js";
 import type { Registry } from "../registry/Registry.js";
 import type { ImplementationEntry } from "../registry/types.js";
+import { normalizeName } from "../util/normalizeName.js";
 import { App } from "./App.js";
 import { DisposalTracker } from "./DisposalTracker.js";
 import { isolateParent } from "./isolateParent.js";
@@ -66,6 +69,8 @@ export interface CreateAppOptions<TConfig extends KernelConfig = KernelConfig> {
   logger?: Logger;
   /** Bypass the manifest cache (also `AIPERF_NO_CACHE=1`). */
   noCache?: boolean;
+  /** Where plugins' state files live (default: see `defaultStateDir`). */
+  stateDir?: string;
 }
 
 function builtinRegistries(option: CreateAppOptions["registry"]): BuiltinRegistry[] {
@@ -123,6 +128,9 @@ export async function createApp<TConfig extends KernelConfig = KernelConfig>(opt
   container.bind(EventBus).toConstantValue(createEventBus(registry, container, loaded.config.plugins.event_timeout_ms, logger));
   const lazyFor = lazyFactory(registry, container, tracker, plan, loaded);
   await bindAll(container, registry, plan, overrides, lazyFor, options.modules ?? []);
+  const stateDir = options.stateDir ?? defaultStateDir(root, options.env);
+  const enabled = () => enabledPlugins(registry, plan);
+  const lifecycles = new PluginLifecycles({ container, registry, logger, plugins: loaded.config.plugins, stateDir, enabled });
 
   return new App<TConfig>({
     container,
@@ -136,17 +144,23 @@ export async function createApp<TConfig extends KernelConfig = KernelConfig>(opt
     checkConfig: () => checkSelectedConfig(registry, plan, lazyFor),
     configOf: (entry) => lazyFor(entry).config(),
     isSingleton: (protocol, name) => isSingleton(registry, plan, overrides, protocol, name),
-    dispose: async () => {
-      let failure: unknown;
-      try {
-        await tracker.disposeAll();
-      } catch (error) {
-        failure = error;
-      }
-      await container.unbindAllAsync();
-      if (failure) throw failure;
-    },
+    lifecycles,
+    dispose: () => disposeApp(lifecycles, tracker, container),
   });
+}
+
+/** Plugins clean up first, while everything they use is still alive; then `@preDestroy`, then unbind. */
+async function disposeApp(lifecycles: PluginLifecycles, tracker: DisposalTracker, container: Container): Promise<void> {
+  let failure: unknown;
+  for (const step of [() => lifecycles.stop(), () => tracker.disposeAll()]) {
+    try {
+      await step();
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  await container.unbindAllAsync();
+  if (failure) throw failure;
 }
 
 /** With a debug logger: what was discovered and what config chose, before anything is imported. */
@@ -231,6 +245,17 @@ async function bindAll(
       .inTransientScope();
     if (o.name !== undefined) binding.whenNamed(o.name);
   }
+}
+
+/** Normalized names of the plugins providing a selected or enabled implementation. */
+function enabledPlugins(registry: Registry, plan: SelectionPlan): Set<string> {
+  const keys = new Set<string>();
+  const add = (protocol: string, name: string) => {
+    if (registry.has(protocol, name)) keys.add(normalizeName(registry.entry(protocol, name).plugin));
+  };
+  for (const [protocol, name] of plan.defaults) add(protocol, name);
+  for (const [protocol, names] of plan.enabled) for (const name of names) add(protocol, name);
+  return keys;
 }
 
 function isSingleton(registry: Registry, plan: SelectionPlan, overrides: OverridePlan, protocol: string, name: string | undefined): boolean {

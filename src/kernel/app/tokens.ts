@@ -1,6 +1,7 @@
 import type { ServiceIdentifier } from "inversify";
 import type { KernelConfig } from "../config/KernelConfig.js";
 import type { LoadedConfig } from "../config/loadConfig.js";
+import type { PluginState } from "../lifecycle/PluginState.js";
 import type { Registry } from "../registry/Registry.js";
 import type { ImplementationEntry } from "../registry/types.js";
 import type { Logger } from "./Logger.js";
@@ -37,3 +38,8 @@ export const REGISTRY: ServiceIdentifier<Registry> = Symbol.for("aiperf.registry
  * @public
  */
 export const LOGGER: ServiceIdentifier<Logger> = Symbol.for("aiperf.logger");
+/**
+ * A plugin lifecycle class's state store (see `PluginState`), persisted in the app's state folder.
+ * @public
+ */
+export const PLUGIN_STATE: ServiceIdentifier<PluginState> = Symbol.for("aiperf.plugin_state");

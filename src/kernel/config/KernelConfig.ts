@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { Type } from "class-transformer";
-import { IsArray, IsInt, IsObject, IsString, Min, ValidateNested } from "class-validator";
+import { IsArray, IsIn, IsInt, IsObject, IsString, Min, ValidateNested } from "class-validator";
 
 /**
  * The `plugins:` section, owned by the kernel: which plugins are read and which implementations
@@ -28,11 +28,25 @@ export class PluginsConfig {
   @Min(1)
   event_timeout_ms = 5000;
 
+  /** Upper bound of one plugin lifecycle `initialize()` or `cleanup()` call. */
+  @IsInt()
+  @Min(1)
+  start_timeout_ms = 10000;
+
+  /** Upper bound of one plugin lifecycle `health()` call. */
+  @IsInt()
+  @Min(1)
+  health_timeout_ms = 5000;
+
+  /** `isolate`: a plugin that fails to start is reported and its dependents skipped; `fail`: `app.start()` rejects. */
+  @IsIn(["isolate", "fail"])
+  on_start_failure: "isolate" | "fail" = "isolate";
+
   /** Protocol to implementation name (`one`) or names (`many`), for protocols the host maps no key to. */
   @IsObject()
   select: Record<string, string | string[]> = {};
 
-  /** Config blocks for any implementation, keyed `protocol.name`. */
+  /** Config blocks for any implementation, keyed `protocol.name`; a plugin's lifecycle class reads `plugin.<plugin name>`. */
   @IsObject()
   settings: Record<string, Record<string, unknown>> = {};
 }

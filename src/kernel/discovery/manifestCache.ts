@@ -22,8 +22,8 @@ interface CacheEntry {
 }
 
 /** Bumped whenever ParsedManifest changes shape, so an older cache is ignored. */
-// 3: class paths carry their plugin's root (checked against symlinks at import).
-const FORMAT = 3;
+// 3: class paths carry their plugin's root (checked against symlinks at import); 4: plugin dependencies, lifecycle, auto_start.
+const FORMAT = 4;
 
 interface CacheFile {
   format: typeof FORMAT;

@@ -18,5 +18,10 @@ export const ErrorCode = {
   DatasetInvalid: "AIPERF_DATASET_INVALID",
   DisposeFailed: "AIPERF_DISPOSE_FAILED",
   Usage: "AIPERF_USAGE",
+  PluginDependencyMissing: "AIPERF_PLUGIN_DEPENDENCY_MISSING",
+  PluginDependencyVersion: "AIPERF_PLUGIN_DEPENDENCY_VERSION",
+  PluginDependencyCycle: "AIPERF_PLUGIN_DEPENDENCY_CYCLE",
+  PluginStartFailed: "AIPERF_PLUGIN_START_FAILED",
+  PluginTimeout: "AIPERF_PLUGIN_TIMEOUT",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

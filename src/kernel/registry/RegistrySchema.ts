@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { Type } from "class-transformer";
 import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, ValidateNested } from "class-validator";
-import { IsSemverRange, IsSemverVersion } from "../util/semverValidators.js";
+import { IsPluginDependencies, IsSemverRange, IsSemverVersion } from "../util/semverValidators.js";
 
 /** `plugin:` block of a registry.yaml. */
 export class PluginInfoSchema {
@@ -28,6 +28,22 @@ export class PluginInfoSchema {
   @IsOptional()
   @IsString()
   module?: string;
+
+  /** Other plugins this one needs started first: names to semver ranges (null: any), or a list of names. */
+  @IsOptional()
+  @IsPluginDependencies()
+  dependencies?: Record<string, string | null> | string[];
+
+  /** `<module>:<export>` of the plugin's lifecycle class (initialize, cleanup, health). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  lifecycle?: string;
+
+  /** Start the lifecycle even when nothing of the plugin is selected or enabled. */
+  @IsOptional()
+  @IsBoolean()
+  auto_start?: boolean;
 }
 
 /** One entry under `protocols:`: a protocol this plugin defines. */

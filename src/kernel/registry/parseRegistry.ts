@@ -113,7 +113,26 @@ function parseHeader(data: Record<string, unknown>, parse: Parse): void {
     const resolved = checkClassPath(module, ["plugin", "module"], parse);
     if (resolved) info.module = resolved;
   }
+  parseLifecycle(pluginBlock, invalid, info, parse);
   parse.result.plugin = info;
+}
+
+/** `dependencies`, `lifecycle` and `auto_start` of the `plugin:` block (already schema-checked). */
+function parseLifecycle(block: Record<string, unknown>, invalid: ReadonlySet<string>, info: ManifestPluginInfo, parse: Parse): void {
+  const deps = block.dependencies;
+  if (deps !== undefined && !invalid.has("dependencies")) {
+    const pairs: [string, unknown][] = Array.isArray(deps) ? deps.map((d, i) => [String(d), i]) : Object.keys(deps as object).map((k) => [k, k]);
+    info.dependencies = pairs.map(([name, key]) => {
+      const range = Array.isArray(deps) ? undefined : (deps as Record<string, string | null>)[name];
+      const location = parse.where(["plugin", "dependencies", key as string | number], Array.isArray(deps) ? "value" : "key");
+      return { name: normalizeName(name), displayName: name, ...(typeof range === "string" && range !== "" ? { range } : {}), location };
+    });
+  }
+  if (typeof block.lifecycle === "string" && !invalid.has("lifecycle")) {
+    const resolved = checkClassPath(block.lifecycle, ["plugin", "lifecycle"], parse);
+    if (resolved) info.lifecycle = resolved;
+  }
+  if (typeof block.auto_start === "boolean") info.autoStart = block.auto_start;
 }
 
 function checkClassPath(raw: string, path: KeyPath, parse: Parse): ResolvedClassPath | undefined {

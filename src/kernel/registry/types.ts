@@ -58,6 +58,23 @@ export interface ManifestPluginInfo {
   /** Where `requires` is written, for the problem when it excludes the running version. */
   requiresLocation?: SourceLocation;
   module?: ResolvedClassPath;
+  dependencies?: PluginDependency[];
+  lifecycle?: ResolvedClassPath;
+  autoStart?: boolean;
+}
+
+/**
+ * One entry of a plugin's `dependencies:`: another plugin that must be started first.
+ * @public
+ */
+export interface PluginDependency {
+  /** Normalized plugin name. */
+  name: string;
+  /** As written, for display. */
+  displayName: string;
+  /** Semver range the dependency's version must satisfy; undefined: any version. */
+  range?: string;
+  location: SourceLocation;
 }
 
 /** A protocol key used at the top level of a registry, kept to check it against all protocols. */
@@ -91,6 +108,12 @@ export interface PluginRecord {
   root: string;
   registryFile: string;
   module?: ResolvedClassPath;
+  /** Plugins started before this one (registry `plugin.dependencies`). */
+  dependencies?: PluginDependency[];
+  /** The lifecycle class (registry `plugin.lifecycle`). */
+  lifecycle?: ResolvedClassPath;
+  /** Started even when nothing of it is selected (registry `plugin.auto_start`). */
+  autoStart?: boolean;
   /** Skipped plugins contribute nothing (errors, disabled, or `requires` not met). */
   skipped: boolean;
   skipReason?: string;

@@ -28,3 +28,21 @@ export function IsSemverRange(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/** Plugin names to optional semver ranges (`{ base: ">=1.2 <2" }`), or a list of names. */
+export function IsPluginDependencies(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: "isPluginDependencies",
+      validator: {
+        validate: (value) => {
+          if (Array.isArray(value)) return value.every((v) => typeof v === "string" && v.length > 0);
+          if (typeof value !== "object" || value === null) return false;
+          return Object.values(value).every((r) => r === null || (typeof r === "string" && semver.validRange(r) !== null));
+        },
+        defaultMessage: () => '$property must map plugin names to semver ranges (such as { base: ">=1.2 <2" }) or list plugin names',
+      },
+    },
+    options,
+  );
+}

@@ -1,3 +1,4 @@
+import type { HealthReport } from "../../kernel/lifecycle/PluginLifecycle.js";
 import type { MetricResult } from "./MetricResult.js";
 import type { PhaseStats } from "./PhaseStats.js";
 import type { ProcessingResult } from "./ProcessingResult.js";
@@ -16,6 +17,8 @@ export interface ProfileResults {
   /** Error messages of the profiling phase, grouped. */
   errors: { message: string; count: number; example?: string }[];
   hookFailures: Record<string, number>;
+  /** The app's plugin health after each phase (`app.health()`), in order. */
+  health?: PhaseHealth[];
   postProcessing: ProcessingResult[];
   /** Records of the profiling phase. */
   records: RequestRecord[];
@@ -23,3 +26,9 @@ export interface ProfileResults {
   durationS: number;
   interrupted: boolean;
 }
+
+/**
+ * The plugins' health (`app.health()`) as checked after a phase.
+ * @public
+ */
+export type PhaseHealth = { after: string } & HealthReport;

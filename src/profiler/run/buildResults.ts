@@ -85,6 +85,7 @@ export async function buildResults(
     metrics: parts.resultsProcessors.flatMap((p) => p.summarize({ records, metrics, stats })),
     errors: groupErrors(records),
     hookFailures: { ...hookFailures },
+    health: measured.health,
     postProcessing: measured.postProcessing,
     records,
     startedAt: run.startedAt.toISOString(),

@@ -3,6 +3,7 @@ import { type AppConfig, type PhaseConfig, phaseTimeoutS } from "../config/AppCo
 import { CreditPhase } from "../model/CreditPhase.js";
 import type { PhaseStats } from "../model/PhaseStats.js";
 import type { ProcessingResult } from "../model/ProcessingResult.js";
+import type { PhaseHealth } from "../model/ProfileResults.js";
 import type { RequestRecord } from "../model/RequestRecord.js";
 import type { Turn } from "../model/Turn.js";
 import type { PhaseDriverContext, PhaseOrchestrator } from "../phases/PhaseOrchestrator.js";
@@ -32,11 +33,13 @@ export interface PhasesOutcome {
   /** Records and stats of the profiling phase (warm-up is excluded from metrics). */
   records: RequestRecord[];
   stats: PhaseStats | undefined;
+  /** Plugin health checked after each phase that ran. */
+  health: PhaseHealth[];
 }
 
 /** Runs warm-up (when it has bounds) then profiling, stopping early when `interrupt` aborts. */
 export async function runPhases(app: App<AppConfig>, parts: PhaseParts, interrupt: AbortSignal | undefined, graceMs: number): Promise<PhasesOutcome> {
-  const outcome: PhasesOutcome = { phases: [], postProcessing: [], records: [], stats: undefined };
+  const outcome: PhasesOutcome = { phases: [], postProcessing: [], records: [], stats: undefined, health: [] };
   for (const phase of [CreditPhase.Warmup, CreditPhase.Profiling] as const) {
     const bounds = app.config.phases[phase];
     if (interrupt?.aborted) break;
@@ -59,8 +62,19 @@ export async function runPhases(app: App<AppConfig>, parts: PhaseParts, interrup
       outcome.records = result.records;
       outcome.stats = result.stats;
     }
+    outcome.health.push(await healthAfter(app, phase));
   }
   return outcome;
+}
+
+/** Plugin health between phases: recorded in the results, a warning when not ok, never fatal. */
+async function healthAfter(app: App<AppConfig>, phase: string): Promise<PhaseHealth> {
+  const report = await app.health();
+  if (report.status !== "ok") {
+    const bad = Object.entries(report.plugins).filter(([, h]) => h.status !== "ok");
+    app.logger.warn(`plugin health after ${phase}: ${bad.map(([name, h]) => `${name} ${h.status}${h.detail ? ` (${h.detail})` : ""}`).join(", ")}`);
+  }
+  return { after: phase, ...report };
 }
 
 function timeoutOption(bounds: PhaseConfig): { timeoutMs?: number } {

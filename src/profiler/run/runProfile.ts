@@ -61,6 +61,8 @@ export interface ProfileRunResult {
  */
 export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions = {}): Promise<ProfileRunResult> {
   await app.checkConfig();
+  // Plugins initialize before anything is resolved for the run (a no-op when the host started the app).
+  await app.start();
   const orchestrator = await app.get(PhaseOrchestrator);
   // One after another: the order things are built in is the (reverse) order they are disposed in.
   const endpoint = await app.get(Endpoint);

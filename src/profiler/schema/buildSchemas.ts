@@ -14,6 +14,13 @@ function definitions(): Record<string, JsonSchema> {
     additionalConverters: {
       isSemverVersion: { type: "string", description: 'a semver version such as "1.0.0"' },
       isSemverRange: { type: "string", description: 'a semver range such as ">=1.0.0 <2"' },
+      isPluginDependencies: {
+        description: 'plugin names to semver ranges (such as { base: ">=1.2 <2" }), or a list of plugin names',
+        oneOf: [
+          { type: "object", additionalProperties: { type: ["string", "null"] } },
+          { type: "array", items: { type: "string" } },
+        ],
+      },
     },
   }) as Record<string, JsonSchema>;
 }
