@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { Type } from "class-transformer";
-import { IsArray, IsInt, IsObject, IsString, Min, ValidateNested } from "class-validator";
+import { IsArray, IsInt, IsObject, IsString, Max, Min, ValidateNested } from "class-validator";
 
 /**
  * The `plugins:` section, owned by the kernel: which plugins are read and which implementations
@@ -18,9 +18,13 @@ export class PluginsConfig {
   @IsString({ each: true })
   disabled: string[] = [];
 
-  /** Upper bound of one hook call (the host decides which calls are hooks). */
+  /**
+   * Upper bound of one hook call (the host decides which calls are hooks). At most 2^31 − 1 ms,
+   * what a Node timer holds: a longer timer fires after 1 ms and would fail every hook.
+   */
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   hook_timeout_ms = 5000;
 
   /** Protocol to implementation name (`one`) or names (`many`), for protocols the host maps no key to. */
