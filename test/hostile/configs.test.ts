@@ -3,6 +3,9 @@ import { cliIn, expectClean, folders, QUICK, QUICK_OUT, SECRET } from "./hostile
 
 const dirFor = folders();
 
+/** `${NAME}` as the config file writes it. */
+const ref = (inner: string) => `$${"{"}${inner}}`;
+
 const bombLines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"].concat([..."bcdef"].map((c, i) => `${c}: &${c} [${Array(10).fill(`*${"abcdef"[i]}`).join(", ")}]`));
 
 /**
@@ -33,12 +36,16 @@ const files: [name: string, body: string, error: RegExp, at?: string][] = [
   ["a list where the endpoint section is expected", "endpoint: [1, 2]\n", /endpoint\.0: nested property endpoint must be either object or array/],
   ["null where the endpoint section is expected", "endpoint: null\n", /endpoint: nested property endpoint must be either object or array/],
   [
-    "a missing ${VAR}",
-    'endpoint: { model: "${HOSTILE_NOPE}" }\n',
+    "a missing environment variable",
+    `endpoint: { model: "${ref("HOSTILE_NOPE")}" }\n`,
     /environment variable HOSTILE_NOPE is not set; set it, or write \$\{HOSTILE_NOPE:-default\}/,
     "c.yaml:4:13",
   ],
-  ["a missing ${VAR:?message}", 'endpoint: { model: "${HOSTILE_NOPE:?set it please}" }\n', /environment variable HOSTILE_NOPE is required: set it please/],
+  [
+    "a missing required variable (:?message)",
+    `endpoint: { model: "${ref("HOSTILE_NOPE:?set it please")}" }\n`,
+    /environment variable HOSTILE_NOPE is required: set it please/,
+  ],
   ["__proto__ at the top", "__proto__: { polluted: 1 }\n", /__proto__: key "__proto__" is not allowed in config/, "c.yaml:4:1"],
   ["constructor.prototype nested", "endpoint: { constructor: { prototype: { polluted: 1 } } }\n", /key "constructor" is not allowed in config/],
   [
