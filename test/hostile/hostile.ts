@@ -31,6 +31,9 @@ export const QUICK_OUT = `output: { dir: out, data_exporters: [json], console_ex
 ui: { type: none }
 `;
 
+/** The api key taken from OPENAI_API_KEY, as the embedded default config does. */
+export const WITH_KEY = `endpoint: { api_key: "$${"{"}OPENAI_API_KEY}" }\n`;
+
 /** A quick run: no warm-up, two requests (what follows it in a file starts on line 4). */
 export const QUICK = `phases: { warmup: { requests: 0 }, profiling: { requests: 2 } }
 ${QUICK_OUT}`;

@@ -3,12 +3,9 @@ import { createServer as createTcpServer, type Server as TcpServer } from "node:
 import { afterAll, describe, expect, it } from "vitest";
 import { profileWith } from "../helpers/profileApp.js";
 import { scratch } from "../helpers/scratch.js";
-import { cliIn, expectClean, exportsOf, folders, QUICK, SECRET, STACK } from "./hostile.js";
+import { cliIn, expectClean, exportsOf, folders, QUICK, SECRET, STACK, WITH_KEY } from "./hostile.js";
 
 const my = scratch();
-
-/** The api key from the environment, as the default config reads it. */
-const withKey = `endpoint: { api_key: "$${"{"}OPENAI_API_KEY}" }\n`;
 const dirFor = folders();
 
 const chunk = (text: string) => `data: ${JSON.stringify({ choices: [{ delta: { content: text } }] })}\n\n`;
@@ -242,7 +239,7 @@ describe("what a hostile server says reaches the terminal as text", () => {
     });
     const run = await cliIn(
       dirFor("escapes"),
-      { "c.yaml": `${QUICK.replace("console_exporters: []", "console_exporters: [errors]")}${withKey}` },
+      { "c.yaml": `${QUICK.replace("console_exporters: []", "console_exporters: [errors]")}${WITH_KEY}` },
       ["profile", "-c", "c.yaml", "--url", url, "--model", "m"],
       { OPENAI_API_KEY: SECRET },
     );
@@ -256,7 +253,7 @@ describe("what a hostile server says reaches the terminal as text", () => {
 
   it("a 401 echoing the key at the pre-flight check: exit 1, coded error, no stack, no key", async () => {
     const url = await serve(() => {}, echoKey(401));
-    const run = await cliIn(dirFor("preflight-cli"), { "c.yaml": QUICK }, ["profile", "-c", "c.yaml", "--url", url, "--model", "m"], {
+    const run = await cliIn(dirFor("preflight-cli"), { "c.yaml": `${QUICK}${WITH_KEY}` }, ["profile", "-c", "c.yaml", "--url", url, "--model", "m"], {
       OPENAI_API_KEY: SECRET,
     });
     expect(run.code).toBe(1);
