@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { DatasetInvalidError, type Logger, type Turn } from "aiperf";
 
 /** One parsed line of a JSONL file, with its 1-based line number. */
@@ -31,6 +31,9 @@ export class DatasetProblems {
 export async function readJsonl(file: string, problems: DatasetProblems): Promise<JsonlRow[]> {
   let text: string;
   try {
+    // Reading a FIFO (or a device) waits for a writer forever, and not even SIGTERM ends that wait
+    // (the run has not started): only regular files are read.
+    if (!(await stat(file)).isFile()) throw Object.assign(new Error("not a regular file"), { code: "not a regular file" });
     text = await readFile(file, "utf8");
   } catch (error) {
     throw new DatasetInvalidError(file, [{ line: 0, message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }]);

@@ -1,4 +1,4 @@
-import { type ConsoleExporter, type ConsoleView, consoleStyle, type ProfileResults } from "aiperf";
+import { type ConsoleExporter, type ConsoleView, consoleStyle, type ProfileResults, printable } from "aiperf";
 import { wrapText } from "./summaryHeader.js";
 
 const INDENT = 10;
@@ -10,7 +10,8 @@ export class ErrorsExporter implements ConsoleExporter {
     const total = results.errors.reduce((n, e) => n + e.count, 0);
     const lines = [view.style(["bold", "red"], `Errors (${total}):`)];
     for (const e of results.errors) {
-      const [first = "", ...rest] = wrapText(e.message, Math.max(20, view.width - INDENT));
+      // Messages quote what servers answered: escape sequences in them are shown, not obeyed.
+      const [first = "", ...rest] = wrapText(printable(e.message), Math.max(20, view.width - INDENT));
       lines.push(`  ${String(e.count).padStart(6)}  ${first}`, ...rest.map((l) => `${" ".repeat(INDENT)}${l}`));
     }
     return `\n${lines.join("\n")}\n`;

@@ -1,7 +1,17 @@
 import { parse } from "yaml";
 import { UsageError } from "../kernel/errors/errors.js";
+import { isForbiddenKey } from "../kernel/util/isForbiddenKey.js";
 
 const KEY = /^[A-Za-z_][\w.-]*$/;
+
+/**
+ * Refuses `__proto__`, `constructor` and `prototype` as a field or header name, as config files
+ * and `--set` do: assigning `__proto__` to the object these flags are gathered in would replace
+ * its prototype and drop the field without a word.
+ */
+function refuseForbidden(flag: string, key: string): void {
+  if (isForbiddenKey(key)) throw new UsageError(`${flag}: key "${key}" is not allowed (it would reach an object's prototype)`);
+}
 
 /** One `--set endpoint.extra_inputs=…` holding every field, so keys with dots stay whole. */
 export function extraInputsToSet(pairs: readonly string[], json: string | undefined): string[] {
@@ -14,13 +24,17 @@ export function extraInputsToSet(pairs: readonly string[], json: string | undefi
       throw new UsageError("--extra-inputs-json expects a JSON object, e.g. '{\"ignore_eos\": true}'");
     }
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new UsageError("--extra-inputs-json expects a JSON object");
-    Object.assign(fields, parsed);
+    for (const [key, value] of Object.entries(parsed)) {
+      refuseForbidden("--extra-inputs-json", key);
+      fields[key] = value;
+    }
   }
   for (const pair of pairs) {
     const colon = pair.indexOf(":");
     const key = colon > 0 ? pair.slice(0, colon).trim() : "";
     // The value is not repeated in the message: it may be a secret.
     if (!KEY.test(key)) throw new UsageError("--extra-inputs expects key:value, e.g. --extra-inputs ignore_eos:true");
+    refuseForbidden("--extra-inputs", key);
     const text = pair.slice(colon + 1).trim();
     try {
       fields[key] = text === "" ? "" : parse(text);
@@ -38,6 +52,7 @@ export function headersToSet(headers: readonly string[]): string[] {
     const colon = header.indexOf(":");
     const name = colon > 0 ? header.slice(0, colon).trim() : "";
     if (!/^[!#$%&'*+.^`|~\w-]+$/.test(name)) throw new UsageError("-H expects 'Name: value', e.g. -H 'X-Request-Source: aiperf'");
+    refuseForbidden("-H", name);
     out[name] = header.slice(colon + 1).trim();
   }
   return Object.keys(out).length > 0 ? [`endpoint.headers=${JSON.stringify(out)}`] : [];

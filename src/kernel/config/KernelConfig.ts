@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { Type } from "class-transformer";
-import { IsArray, IsIn, IsInt, IsObject, IsString, Min, ValidateNested } from "class-validator";
+import { IsArray, IsIn, IsInt, IsObject, IsString, Max, Min, ValidateNested } from "class-validator";
 
 /**
  * The `plugins:` section, owned by the kernel: which plugins are read and which implementations
@@ -18,24 +18,31 @@ export class PluginsConfig {
   @IsString({ each: true })
   disabled: string[] = [];
 
-  /** Upper bound of one hook call (the host decides which calls are hooks). */
+  /**
+   * Upper bound of one hook call (the host decides which calls are hooks). At most 2^31 − 1 ms,
+   * what a Node timer holds: a longer timer fires after 1 ms and would fail every hook.
+   */
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   hook_timeout_ms = 5000;
 
   /** Upper bound of one event handler call (including its first import); an overrun is reported, not awaited. */
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   event_timeout_ms = 5000;
 
   /** Upper bound of one plugin lifecycle `initialize()` or `cleanup()` call. */
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   start_timeout_ms = 10000;
 
   /** Upper bound of one plugin lifecycle `health()` call. */
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   health_timeout_ms = 5000;
 
   /** `isolate`: a plugin that fails to start is reported and its dependents skipped; `fail`: `app.start()` rejects. */

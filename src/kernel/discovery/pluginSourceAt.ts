@@ -21,10 +21,10 @@ export function pluginSourceAt(target: string, origin: PluginOrigin, field: stri
     ...(pkg && pkg.problems.length > 0 ? { problems: pkg.problems } : {}),
   };
   if (kind !== "dir") return { origin, root, registryFile: path.join(root, path.basename(target)), ...info };
-  // A registry.yaml that is not a regular file (a FIFO, a socket) still marks a plugin, so reading
-  // it reports the problem instead of the plugin vanishing without a word.
+  // A registry.yaml that is not a regular file (a FIFO, a socket, a directory) still marks a
+  // plugin, so reading it reports the problem instead of the plugin vanishing without a word.
   const local = !declaredOnly ? kindOf(path.join(root, "registry.yaml")) : undefined;
-  const registry = pkg?.registry ?? (local === "file" || local === "other" ? "registry.yaml" : undefined);
+  const registry = pkg?.registry ?? (local !== undefined ? "registry.yaml" : undefined);
   if (registry !== undefined) return { origin, root, registryFile: path.resolve(root, registry), ...info };
   if (pkg?.marked && pkg.problems.length > 0) return { origin, root, registryFile: pkg.file, ...info };
   return undefined;

@@ -20,6 +20,9 @@ import { KernelConfig, PluginsConfig } from "../../kernel/config/KernelConfig.js
 /** The longest duration or timeout Node's timers can hold (2^31 − 1 ms), in whole seconds. */
 export const MAX_PHASE_SECONDS = 2_147_483;
 
+/** The longest timeout in milliseconds a Node timer holds (2^31 − 1): a longer one fires after 1 ms. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 /** How long in-flight requests may finish after a duration-bounded phase stops sending. */
 export const DURATION_GRACE_S = 30;
 
@@ -106,10 +109,12 @@ export class EndpointConfig {
 
   @IsInt()
   @Min(1)
+  @Max(MAX_TIMER_MS)
   connect_timeout_ms = 10_000;
 
   @IsInt()
   @Min(1)
+  @Max(MAX_TIMER_MS)
   request_timeout_ms = 120_000;
 
   /** Fields merged into every request body (e.g. `ignore_eos: true`, `min_tokens: 64`). */
