@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { silentLogger } from "aiperf/kernel";
+import { EventHandler, silentLogger } from "aiperf/kernel";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeDir, tempDir } from "../helpers/fixtures.js";
 import { createNotifyApp, NOTIFICATIONS } from "./notify-service/src/index.js";
@@ -24,10 +24,12 @@ describe("a non-profiler service starts, checks and stops its plugins with the k
     expect(loaded()).toBe(false);
   });
 
-  it("start, health and dispose: the selected plugin's connection opens, reports ok and closes, its state kept", async () => {
+  it("start, events, health and dispose: the selected plugin's connection opens, the handler declared for notification.sent counts the send, health is ok, the connection closes, its state kept", async () => {
     const app = await createNotifyApp({ ...quiet, config: withSlack });
     expect((await app.start()).started).toEqual(["notify-slack"]);
     await (await app.get(NOTIFICATIONS)).send({ title: "Deploy", body: "v2 is live" });
+    const counter = (await app.get(EventHandler, "sent_counter")) as unknown as { count: number; titles: string[] };
+    expect(counter).toMatchObject({ count: 1, titles: ["Deploy"] });
     expect(await app.health()).toMatchObject({ status: "ok", plugins: { "notify-slack": { status: "ok", detail: "connected to acme" } } });
     await app.dispose();
     expect(JSON.parse(readFileSync(path.join(stateDir, "notify-slack.json"), "utf8"))).toEqual({ connections: 1 });
