@@ -27,13 +27,20 @@ export class DatasetProblems {
   }
 }
 
+/** The largest dataset file read (a trace of millions of lines fits well below it). */
+export const MAX_DATASET_BYTES = 512 * 1024 * 1024;
+
 /** Reads a JSONL file: one JSON object per line; blank lines are ignored; bad lines become problems. */
 export async function readJsonl(file: string, problems: DatasetProblems): Promise<JsonlRow[]> {
   let text: string;
   try {
     // Reading a FIFO (or a device) waits for a writer forever, and not even SIGTERM ends that wait
     // (the run has not started): only regular files are read.
-    if (!(await stat(file)).isFile()) throw Object.assign(new Error("not a regular file"), { code: "not a regular file" });
+    const info = await stat(file);
+    if (!info.isFile()) throw Object.assign(new Error("not a regular file"), { code: "not a regular file" });
+    // The whole file and its rows live in memory: refuse what would not fit rather than crash.
+    if (info.size > MAX_DATASET_BYTES)
+      throw Object.assign(new Error("too large"), { code: `${info.size} bytes, over the ${MAX_DATASET_BYTES / 1024 / 1024} MiB limit` });
     text = await readFile(file, "utf8");
   } catch (error) {
     throw new DatasetInvalidError(file, [{ line: 0, message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }]);

@@ -7,6 +7,9 @@ import { looksLikeEventStream, SseParser } from "./SseParser.js";
 /** Error bodies are kept only this long (for grouping error messages). */
 const ERROR_BODY_LIMIT = 2000;
 
+/** The most a response body (or one SSE event) may hold in memory: far above any completion. */
+export const RESPONSE_LIMIT_CHARS = 64 * 1024 * 1024;
+
 /**
  * Built-in `http` transport on an undici Pool sized to the load. It uses undici's low-level
  * `dispatch` handler, so each body chunk is timestamped synchronously as the HTTP parser
@@ -82,6 +85,9 @@ export class HttpTransport implements Transport {
           }
           if (sse) sse.push(piece);
           else if (status < 400 || text.length < ERROR_BODY_LIMIT) text += piece;
+          if ((sse ? sse.buffered : text.length) > RESPONSE_LIMIT_CHARS) {
+            controller?.abort(new Error(`the response ${sse ? "event" : "body"} passed ${RESPONSE_LIMIT_CHARS / 1024 / 1024} MiB; refused`));
+          }
         },
         onResponseEnd() {
           cleanup();

@@ -14,6 +14,8 @@ export class SseParser {
   private started = false;
   /** Events that carried data. */
   events = 0;
+  /** Characters held for the event still being received. */
+  buffered = 0;
 
   constructor(private readonly onData: (data: string) => void) {}
 
@@ -34,6 +36,7 @@ export class SseParser {
     }
     if (start < piece.length) {
       this.parts.push(start === 0 ? piece : piece.slice(start));
+      this.buffered += piece.length - start;
       this.lastChar = piece[piece.length - 1] as string;
     }
   }
@@ -64,6 +67,7 @@ export class SseParser {
     const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join("");
     this.parts = [];
     this.lastChar = "";
+    this.buffered = 0;
     return text;
   }
 

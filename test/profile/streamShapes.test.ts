@@ -21,10 +21,10 @@ async function serve(respond: (res: ServerResponse) => void): Promise<string> {
 
 const chunk = (text: string) => `data: ${JSON.stringify({ choices: [{ delta: { content: text } }] })}\n\n`;
 
-async function run(url: string) {
+async function run(url: string, streaming = true) {
   const dir = my.dir("streams");
   return profileWith({
-    endpoint: { url, model: "m", streaming: true },
+    endpoint: { url, model: "m", streaming },
     phases: { warmup: { requests: 0 }, profiling: { requests: 2 } },
     output: { dir, data_exporters: [], console_exporters: [] },
   });
@@ -50,5 +50,39 @@ describe("stream shapes servers send", () => {
     const { results, exitCode } = await run(url);
     expect(exitCode).toBe(1);
     expect(results.errors).toEqual([{ message: "the event stream ended without a single data event", count: 2 }]);
+  });
+
+  it("a JSON body that is no OpenAI object (null, a list, no choices) is an error, not a success with 0 tokens", async () => {
+    for (const [body, message] of [
+      ["null", "the response is not an OpenAI object (got null)"],
+      ["[1, 2]", "the response is not an OpenAI object (got a list)"],
+      ['{"status": "ok"}', "the response has no choices, usage or error: not an OpenAI completion"],
+    ]) {
+      const url = await serve((res) => {
+        res.setHeader("content-type", "application/json");
+        res.end(body);
+      });
+      const { results, exitCode } = await run(url, false);
+      expect(exitCode).toBe(1);
+      expect(results.errors).toEqual([{ message, count: 2 }]);
+    }
+  });
+
+  it("a response body past 64 MiB is refused instead of filling memory", async () => {
+    const chunk = "x".repeat(1024 * 1024);
+    const url = await serve((res) => {
+      res.setHeader("content-type", "application/json");
+      let sent = 0;
+      const more = () => {
+        while (sent < 70) {
+          sent++;
+          if (!res.write(chunk)) return res.once("drain", more);
+        }
+        res.end();
+      };
+      more();
+    });
+    const { results } = await run(url, false);
+    expect(results.errors).toEqual([{ message: "the response body passed 64 MiB; refused", count: 2 }]);
   });
 });
