@@ -56,7 +56,6 @@ export { BasePhaseLifecycleHook } from "./profiler/phases/BasePhaseLifecycleHook
 export { PHASE_EVENTS, type PhaseEvent, type PhaseLifecycleHook } from "./profiler/phases/PhaseLifecycleHook.js";
 export { type PhaseDriverContext, type PhaseOptions, PhaseOrchestrator, type PhaseOutcome } from "./profiler/phases/PhaseOrchestrator.js";
 export { PhaseTracker } from "./profiler/phases/PhaseTracker.js";
-export { TimeoutError, withTimeout } from "./profiler/phases/withTimeout.js";
 export * from "./profiler/protocols/Communication.js";
 export * from "./profiler/protocols/CommunicationClient.js";
 export * from "./profiler/protocols/ConsoleExporter.js";

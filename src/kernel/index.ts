@@ -66,8 +66,10 @@ export { type Cardinality, defineProtocol, type Protocol, type ProtocolSpec, pro
 export { Registry } from "./registry/Registry.js";
 export type { ConflictRule, ImplementationEntry, PluginDependency, PluginOrigin, PluginRecord, RegistryProblem } from "./registry/types.js";
 export { closestName } from "./util/closestName.js";
+export { MAX_TIMER_MS } from "./util/maxTimerMs.js";
 export { monotonicNs } from "./util/monotonicNs.js";
 export { normalizeName } from "./util/normalizeName.js";
 export { printable } from "./util/printable.js";
 export { validateClass } from "./util/validateClass.js";
+export { TimeoutError, withTimeout } from "./util/withTimeout.js";
 export { writeFileAtomic } from "./util/writeFileAtomic.js";

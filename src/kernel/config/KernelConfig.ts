@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { Type } from "class-transformer";
 import { IsArray, IsIn, IsInt, IsObject, IsString, Max, Min, ValidateNested } from "class-validator";
+import { MAX_TIMER_MS } from "../util/maxTimerMs.js";
 
 /**
  * The `plugins:` section, owned by the kernel: which plugins are read and which implementations
@@ -24,25 +25,25 @@ export class PluginsConfig {
    */
   @IsInt()
   @Min(1)
-  @Max(2_147_483_647)
+  @Max(MAX_TIMER_MS)
   hook_timeout_ms = 5000;
 
   /** Upper bound of one event handler call (including its first import); an overrun is reported, not awaited. */
   @IsInt()
   @Min(1)
-  @Max(2_147_483_647)
+  @Max(MAX_TIMER_MS)
   event_timeout_ms = 5000;
 
   /** Upper bound of one plugin lifecycle `initialize()` or `cleanup()` call. */
   @IsInt()
   @Min(1)
-  @Max(2_147_483_647)
+  @Max(MAX_TIMER_MS)
   start_timeout_ms = 10000;
 
   /** Upper bound of one plugin lifecycle `health()` call. */
   @IsInt()
   @Min(1)
-  @Max(2_147_483_647)
+  @Max(MAX_TIMER_MS)
   health_timeout_ms = 5000;
 
   /** `isolate`: a plugin that fails to start is reported and its dependents skipped; `fail`: `app.start()` rejects. */

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "../app/Logger.js";
 import type { ImplementationEntry } from "../registry/types.js";
 import { messageOf } from "../util/messageOf.js";
-import { boundedCall, HandlerTimeoutError } from "./boundedCall.js";
+import { TimeoutError } from "../util/withTimeout.js";
+import { boundedCall } from "./boundedCall.js";
 import type { EventType } from "./defineEvent.js";
 import type { Disposable, EmitOptions, EmitReport, EventBus, EventContext, EventListener, OnOptions } from "./EventBus.js";
 import type { EventHandler } from "./EventHandler.js";
@@ -108,7 +109,7 @@ export class AppEventBus implements EventBus {
       report.delivered++;
     } catch (error) {
       this.failures[subscriber.name] = (this.failures[subscriber.name] ?? 0) + 1;
-      if (error instanceof HandlerTimeoutError) report.timedOut.push(subscriber.name);
+      if (error instanceof TimeoutError) report.timedOut.push(subscriber.name);
       else report.failed.push({ handler: subscriber.name, error: messageOf(error) });
       this.parts.logger.warn(`event handler "${subscriber.name}" failed on ${context.event}: ${messageOf(error)}`);
     }

@@ -6,6 +6,7 @@ import { ErrorCode } from "../errors/codes.js";
 import { DisposeError } from "../errors/errors.js";
 import type { Registry } from "../registry/Registry.js";
 import { normalizeName } from "../util/normalizeName.js";
+import { boundPluginCall } from "./boundPluginCall.js";
 import { type BuiltLifecycle, buildLifecycle } from "./buildLifecycle.js";
 import { checkHealth } from "./checkHealth.js";
 import { stateFileOf } from "./defaultStateDir.js";
@@ -13,7 +14,6 @@ import { FilePluginState } from "./FilePluginState.js";
 import type { HealthReport, StartReport } from "./PluginLifecycle.js";
 import { planPluginStart, type StartNode } from "./planPluginStart.js";
 import { runStart } from "./runStart.js";
-import { withTimeout } from "./withTimeout.js";
 
 /** What the lifecycles of one app need from it. */
 export interface LifecycleContext {
@@ -88,7 +88,7 @@ export class PluginLifecycles {
     const built: Built = { name: plugin.name, state, ...(await buildLifecycle(plugin, container, this.blockOf(plugin.name), state)) };
     this.built.push(built);
     const init = built.instance.initialize?.bind(built.instance);
-    if (init) await withTimeout(init, plugins.start_timeout_ms, `initialize() of plugin "${plugin.name}"`);
+    if (init) await boundPluginCall(init, plugins.start_timeout_ms, `initialize() of plugin "${plugin.name}"`);
     this.started.push(built);
     return true;
   }
@@ -124,7 +124,7 @@ export class PluginLifecycles {
     for (const b of this.started.splice(0).reverse()) {
       const cleanup = b.instance.cleanup?.bind(b.instance);
       try {
-        if (cleanup) await withTimeout(cleanup, this.context.plugins.start_timeout_ms, `cleanup() of plugin "${b.name}"`);
+        if (cleanup) await boundPluginCall(cleanup, this.context.plugins.start_timeout_ms, `cleanup() of plugin "${b.name}"`);
       } catch (error) {
         failures.push({ name: `plugin "${b.name}" cleanup`, error });
       }

@@ -1,7 +1,7 @@
 import { messageOf } from "../util/messageOf.js";
 import { monotonicNs } from "../util/monotonicNs.js";
+import { boundPluginCall } from "./boundPluginCall.js";
 import type { HealthCheck, HealthReport, HealthStatus, PluginHealth, PluginLifecycle, StartReport } from "./PluginLifecycle.js";
-import { withTimeout } from "./withTimeout.js";
 
 const RANK: Record<HealthStatus, number> = { ok: 0, degraded: 1, down: 2 };
 
@@ -31,7 +31,7 @@ async function checkOne(name: string, instance: PluginLifecycle, timeoutMs: numb
   const ms = () => Math.round((monotonicNs() - began) / 1e6);
   if (!health) return { status: "ok", ms: 0 };
   try {
-    const answer = normalize(await withTimeout(health, timeoutMs, `health() of plugin "${name}"`));
+    const answer = normalize(await boundPluginCall(health, timeoutMs, `health() of plugin "${name}"`));
     return { ...answer, ms: ms() };
   } catch (error) {
     return { status: "down", detail: messageOf(error), ms: ms() };

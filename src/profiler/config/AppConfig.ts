@@ -16,12 +16,10 @@ import {
   type ValidatorConstraintInterface,
 } from "class-validator";
 import { KernelConfig, PluginsConfig } from "../../kernel/config/KernelConfig.js";
+import { MAX_TIMER_MS } from "../../kernel/util/maxTimerMs.js";
 
-/** The longest duration or timeout Node's timers can hold (2^31 − 1 ms), in whole seconds. */
-export const MAX_PHASE_SECONDS = 2_147_483;
-
-/** The longest timeout in milliseconds a Node timer holds (2^31 − 1): a longer one fires after 1 ms. */
-export const MAX_TIMER_MS = 2_147_483_647;
+/** The longest duration or timeout Node's timers can hold, in whole seconds. */
+export const MAX_PHASE_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 
 /** How long in-flight requests may finish after a duration-bounded phase stops sending. */
 export const DURATION_GRACE_S = 30;

@@ -4,6 +4,7 @@ import { APP_CONFIG, LOGGER } from "../../kernel/app/tokens.js";
 import { instanceName } from "../../kernel/binding/entryOf.js";
 import type { EventType } from "../../kernel/events/defineEvent.js";
 import { EventBus } from "../../kernel/events/EventBus.js";
+import { TimeoutError } from "../../kernel/util/withTimeout.js";
 import type { AppConfig } from "../config/AppConfig.js";
 import { PhaseComplete, type PhaseEventPayload, PhaseSendingComplete, PhaseStart, PhaseTimeout } from "../events/profilerEvents.js";
 import type { CreditPhase } from "../model/CreditPhase.js";
@@ -14,7 +15,6 @@ import { PhaseHook } from "../protocols/PhaseHook.js";
 import { PostProcessor } from "../protocols/PostProcessor.js";
 import type { PhaseEvent, PhaseLifecycleHook } from "./PhaseLifecycleHook.js";
 import { PhaseTracker } from "./PhaseTracker.js";
-import { TimeoutError } from "./withTimeout.js";
 
 /**
  * What a phase's driver gets: the tracker, a stop signal, and the sending-complete trigger.
