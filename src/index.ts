@@ -74,6 +74,7 @@ export * from "./profiler/protocols/ResultsProcessor.js";
 export * from "./profiler/protocols/Service.js";
 export * from "./profiler/protocols/ServiceManager.js";
 export * from "./profiler/protocols/TimingStrategy.js";
+export * from "./profiler/protocols/Tokenizer.js";
 export * from "./profiler/protocols/Transport.js";
 export * from "./profiler/protocols/Ui.js";
 export * from "./profiler/protocols/ZmqProxy.js";

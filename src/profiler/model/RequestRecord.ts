@@ -10,14 +10,39 @@ export interface RequestRecord {
   /** 0-based index of the credit within its phase. */
   credit: number;
   turnId: string;
+  /**
+   * When the request's bytes were handed to the socket (the transport's `sentNs`), else when the
+   * request was taken up. Every latency is measured from here.
+   */
   startNs: number;
-  /** Arrival of the first content token, if any arrived. */
+  /** When the executor took the request up (before formatting and the socket write). `startNs − issuedNs` is the client's own queueing delay. */
+  issuedNs?: number;
+  /** Arrival of the first chunk carrying content or reasoning text (AIPerf's time to first token). */
   firstTokenNs?: number;
-  /** Arrival of every content chunk, in order (the first is `firstTokenNs`). */
+  /** Arrival of the first chunk carrying (non-reasoning) content text (AIPerf's time to first output token). */
+  firstContentNs?: number;
+  /** Arrival of every chunk carrying content or reasoning text, in order (the first is `firstTokenNs`). */
   tokenNs: number[];
+  /** When the body ended (after any trailing usage chunk and `[DONE]`). */
   endNs: number;
+  /** Input tokens (by `tokenCountSource`). */
   inputTokens: number;
+  /** Output (content) tokens, reasoning excluded (by `tokenCountSource`). */
   outputTokens: number;
+  /** Reasoning tokens (by `tokenCountSource`), when the response had reasoning. */
+  reasoningTokens?: number;
+  /** Where the token counts came from. */
+  tokenCountSource?: "tokenizer" | "server" | "chunks";
+  /** The response's content text, kept only until its tokens are counted. */
+  outputText?: string;
+  /** The response's reasoning text, kept only until its tokens are counted. */
+  reasoningText?: string;
+  /** The server's `usage`, when it sent one. */
+  usage?: { promptTokens?: number; completionTokens?: number; reasoningTokens?: number };
+  /** The output length the request asked for (`max_tokens`), when it asked. */
+  requestedOutputTokens?: number;
+  /** Which worker executed it (multiprocess / distributed), when not the main thread. */
+  worker?: string;
   status?: number;
   error?: string;
   cancelled?: boolean;

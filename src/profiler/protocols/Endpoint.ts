@@ -17,8 +17,12 @@ export interface EndpointOptions {
 export interface ParsedChunk {
   /** Content text of this chunk (empty for role-only or usage-only chunks). */
   text: string;
+  /** Reasoning text of this chunk (`reasoning_content` / `reasoning`), if any. */
+  reasoning?: string;
   promptTokens?: number;
   completionTokens?: number;
+  /** `usage.completion_tokens_details.reasoning_tokens`, if sent. */
+  reasoningTokens?: number;
   /** An error object found in the payload. */
   error?: string;
 }

@@ -2,6 +2,7 @@ import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 import type { RequestJob } from "../model/RequestJob.js";
 import type { RequestRecord } from "../model/RequestRecord.js";
 import type { CreditSender } from "./TimingStrategy.js";
+import type { Tokenizer } from "./Tokenizer.js";
 import type { TransportOptions } from "./Transport.js";
 
 /**
@@ -15,6 +16,8 @@ export interface ServiceContext {
   config: Record<string, unknown>;
   /** The application folder (plugin discovery in workers). */
   root: string;
+  /** The run's tokenizer, when one resolved: records' texts are counted with it where they are collected. */
+  tokenizer?: Tokenizer;
 }
 
 /**

@@ -32,13 +32,26 @@ export interface TransportRequest {
 export type TransportDataHandler = (data: string, atNs: number) => void;
 
 /**
+ * What a transport reports of one finished request.
+ * @public
+ */
+export interface TransportResponse {
+  status: number;
+  errorBody?: string;
+  sentNs?: number;
+}
+
+/**
  * Moves bytes (HTTP on undici by default).
  * @public
  */
 export interface Transport {
   open(options: TransportOptions): void;
-  /** Resolves with the HTTP status once the body has ended. */
-  send(request: TransportRequest, onData: TransportDataHandler): Promise<{ status: number; errorBody?: string }>;
+  /**
+   * Resolves with the HTTP status once the body has ended, and `sentNs`: when the request's
+   * bytes were handed to the socket (monotonic ns), if the transport knows it.
+   */
+  send(request: TransportRequest, onData: TransportDataHandler): Promise<TransportResponse>;
   close(): Promise<void>;
 }
 
