@@ -40,9 +40,13 @@ export {
 } from "./profiler/events/profilerEvents.js";
 export type { LegacyFactory } from "./profiler/legacy/createLegacyFactory.js";
 export * from "./profiler/legacy/factories.js";
+export { checkMetricOptions } from "./profiler/metrics/checkMetricOptions.js";
+export { evaluateThresholds } from "./profiler/metrics/evaluateThresholds.js";
 export { MetricError } from "./profiler/metrics/MetricError.js";
 export { MetricErrorCode } from "./profiler/metrics/MetricErrorCode.js";
 export { orderMetrics } from "./profiler/metrics/orderMetrics.js";
+export { parseThreshold } from "./profiler/metrics/parseThreshold.js";
+export type * from "./profiler/metrics/Threshold.js";
 export * from "./profiler/model/CreditPhase.js";
 export type * from "./profiler/model/LiveStats.js";
 export type * from "./profiler/model/MetricResult.js";
@@ -78,13 +82,14 @@ export * from "./profiler/protocols/Tokenizer.js";
 export * from "./profiler/protocols/Transport.js";
 export * from "./profiler/protocols/Ui.js";
 export * from "./profiler/protocols/ZmqProxy.js";
+export { applyTokenCounts } from "./profiler/run/applyTokenCounts.js";
 export { executeRequest, failedRecord } from "./profiler/run/executeRequest.js";
 export { type ProfileRunOptions, type ProfileRunResult, runProfile } from "./profiler/run/runProfile.js";
 // The profiler's names win over the kernel's where both exist: a typed APP_CONFIG.
 export { APP_CONFIG, LOG_OUTPUT } from "./profiler/tokens.js";
 export { redactUrl } from "./profiler/util/redactUrl.js";
 export { createRng, normal, type Rng } from "./profiler/util/rng.js";
-export { percentileSorted, type Summary, summarize } from "./profiler/util/stats.js";
+export { PERCENTILES, percentileSorted, type Summary, summarize } from "./profiler/util/stats.js";
 
 import { loadProfilerConfig } from "./profiler/config/loadProfilerConfig.js";
 import { createProfilerApp } from "./profiler/createProfilerApp.js";

@@ -1,13 +1,26 @@
 import type { ParsedChunk } from "aiperf";
 
+/** A chat delta or message: content, and reasoning under either name servers use. */
+interface OpenAIMessage {
+  content?: unknown;
+  reasoning_content?: unknown;
+  reasoning?: unknown;
+}
+
 interface OpenAIPayload {
-  choices?: { delta?: { content?: unknown }; message?: { content?: unknown }; text?: unknown }[];
-  usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
+  choices?: { delta?: OpenAIMessage; message?: OpenAIMessage; text?: unknown }[];
+  usage?: { prompt_tokens?: number; completion_tokens?: number; completion_tokens_details?: { reasoning_tokens?: number } | null } | null;
   error?: { message?: string } | string;
 }
 
+/** `reasoning_content` (vLLM, DeepSeek) or `reasoning` (OpenRouter, newer vLLM), when a string. */
+function reasoningOf(message: OpenAIMessage | undefined): string | undefined {
+  const text = message?.reasoning_content ?? message?.reasoning;
+  return typeof text === "string" && text.length > 0 ? text : undefined;
+}
+
 /**
- * Reads text, usage and errors from an OpenAI chat or completions body or SSE chunk. Tolerant of
+ * Reads text, reasoning, usage and errors from an OpenAI chat or completions body or SSE chunk. Tolerant of
  * missing fields: a payload it does not understand yields empty text rather than throwing.
  */
 export function parseOpenAIPayload(payload: unknown): ParsedChunk {
@@ -24,10 +37,14 @@ export function parseOpenAIPayload(payload: unknown): ParsedChunk {
   if (choice) {
     const text = choice.delta?.content ?? choice.message?.content ?? choice.text;
     if (typeof text === "string") out.text = text;
+    const reasoning = reasoningOf(choice.delta ?? choice.message);
+    if (reasoning !== undefined) out.reasoning = reasoning;
   }
   if (p.usage) {
     if (typeof p.usage.prompt_tokens === "number") out.promptTokens = p.usage.prompt_tokens;
     if (typeof p.usage.completion_tokens === "number") out.completionTokens = p.usage.completion_tokens;
+    const reasoningTokens = p.usage.completion_tokens_details?.reasoning_tokens;
+    if (typeof reasoningTokens === "number") out.reasoningTokens = reasoningTokens;
   }
   if (p.error !== undefined && p.error !== null) out.error = typeof p.error === "string" ? p.error : (p.error.message ?? JSON.stringify(p.error));
   return out;

@@ -1,6 +1,6 @@
-import type { RecordMetric, RequestRecord } from "aiperf";
+import { type RecordMetric, type RequestRecord } from "aiperf";
 
-/** Built-in `input_sequence_length`: the prompt's tokens (the server's `usage.prompt_tokens` when it sends them). */
+/** Built-in `input_sequence_length`: the prompt's tokens (the tokenizer's, or the server's `usage.prompt_tokens` when the counts are the server's). */
 export class InputSequenceLengthMetric implements RecordMetric {
   readonly kind = "record";
   readonly tag = "input_sequence_length";

@@ -1,13 +1,14 @@
-import type { RecordMetric, RequestRecord } from "aiperf";
+import { type RecordMetric, type RequestRecord } from "aiperf";
+import { outputSequenceLength } from "./recordTimes.js";
 
-/** Built-in `output_sequence_length`: `usage.completion_tokens`, else the counted content chunks. */
+/** Built-in `output_sequence_length` (AIPerf's): output tokens plus reasoning tokens, counted as `tokenCountSource` says. */
 export class OutputSequenceLengthMetric implements RecordMetric {
   readonly kind = "record";
   readonly tag = "output_sequence_length";
   readonly header = "Output tokens per request";
   readonly unit = "tokens";
-
+  readonly largerIsBetter = true;
   compute(record: RequestRecord): number {
-    return record.outputTokens;
+    return outputSequenceLength(record);
   }
 }

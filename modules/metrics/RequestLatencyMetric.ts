@@ -1,6 +1,7 @@
-import type { RecordMetric, RequestRecord } from "aiperf";
+import { type RecordMetric, type RequestRecord } from "aiperf";
+import { lastResponseNs, nsToMs } from "./recordTimes.js";
 
-/** Built-in `request_latency`: send to last byte of the response, in ms. */
+/** Built-in `request_latency` (AIPerf's): request sent to the last content or reasoning response, in ms (the body's end for non-streaming responses). */
 export class RequestLatencyMetric implements RecordMetric {
   readonly kind = "record";
   readonly tag = "request_latency";
@@ -8,6 +9,6 @@ export class RequestLatencyMetric implements RecordMetric {
   readonly unit = "ms";
 
   compute(record: RequestRecord): number {
-    return (record.endNs - record.startNs) / 1e6;
+    return nsToMs(lastResponseNs(record) - record.startNs);
   }
 }

@@ -1,16 +1,15 @@
-import type { AggregateMetric, AggregateMetricInput } from "aiperf";
-import { phaseDurationS } from "./phaseDurationS.js";
+import { type AggregateMetric, type AggregateMetricInput } from "aiperf";
 
-/** Built-in `request_throughput`: successful requests per second of the phase. */
+/** Built-in `request_throughput` (AIPerf's): successful requests / benchmark duration. */
 export class RequestThroughputMetric implements AggregateMetric {
   readonly kind = "aggregate";
   readonly tag = "request_throughput";
   readonly header = "Request throughput";
   readonly unit = "requests/s";
-  readonly dependsOn = ["request_count"];
-
-  compute({ stats, computed }: AggregateMetricInput): number | undefined {
-    const durationS = phaseDurationS(stats);
-    return durationS > 0 ? (computed.request_count ?? 0) / durationS : undefined;
+  readonly largerIsBetter = true;
+  readonly dependsOn = ["request_count", "benchmark_duration"];
+  compute({ computed }: AggregateMetricInput): number | undefined {
+    const duration = computed.benchmark_duration;
+    return duration === undefined || duration <= 0 ? undefined : (computed.request_count ?? 0) / duration;
   }
 }

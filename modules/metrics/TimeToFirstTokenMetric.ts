@@ -1,13 +1,15 @@
-import type { RecordMetric, RequestRecord } from "aiperf";
+import { type RecordMetric, type RequestRecord } from "aiperf";
+import { isStreaming, nsToMs } from "./recordTimes.js";
 
-/** Built-in `time_to_first_token`: send to the first content chunk, in ms (none without content). */
+/** Built-in `time_to_first_token` (AIPerf's): request sent to the first chunk carrying content or reasoning, in ms. Streaming only. */
 export class TimeToFirstTokenMetric implements RecordMetric {
   readonly kind = "record";
   readonly tag = "time_to_first_token";
   readonly header = "Time to first token";
   readonly unit = "ms";
-
+  readonly omitWhenEmpty = true;
   compute(record: RequestRecord): number | undefined {
-    return record.firstTokenNs === undefined ? undefined : (record.firstTokenNs - record.startNs) / 1e6;
+    if (!isStreaming(record) || record.firstTokenNs === undefined) return undefined;
+    return nsToMs(record.firstTokenNs - record.startNs);
   }
 }

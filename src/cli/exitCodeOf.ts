@@ -1,5 +1,6 @@
 import { AiperfError } from "../kernel/errors/AiperfError.js";
 import { ErrorCode } from "../kernel/errors/codes.js";
+import { MetricErrorCode } from "../profiler/metrics/MetricErrorCode.js";
 
 const USAGE_CODES = new Set<string>([
   ErrorCode.Usage,
@@ -8,9 +9,15 @@ const USAGE_CODES = new Set<string>([
   ErrorCode.UnknownProtocol,
   ErrorCode.NoSelection,
   ErrorCode.DatasetInvalid,
+  MetricErrorCode.Unknown,
+  MetricErrorCode.ThresholdInvalid,
+  MetricErrorCode.GoodputInvalid,
 ]);
 
-/** 2 for usage or config errors, 1 for any other failure (the exit codes the README documents). */
+/**
+ * 2 for usage or config errors (a `--threshold` or `--goodput` naming no metric included), 1 for
+ * any other failure (the exit codes the README documents; a failed threshold's 3 is the run's own).
+ */
 export function exitCodeOf(error: unknown): 1 | 2 {
   return error instanceof AiperfError && USAGE_CODES.has(error.code) ? 2 : 1;
 }

@@ -6,12 +6,13 @@ import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
 import { colorEnabled, consoleStyle } from "../profiler/console/consoleStyle.js";
 import { LogOutput } from "../profiler/console/LogOutput.js";
 import type { CliIO } from "./CliIO.js";
+import { addMetricOptions, type MetricFlags, metricFlagsToSet } from "./metricFlags.js";
 import { parseDuration } from "./parseDuration.js";
 import { RunGuard } from "./RunGuard.js";
 import { renderRunEnding } from "./renderRunEnding.js";
 import { extraInputsToSet, headersToSet } from "./requestFlags.js";
 
-interface ProfileFlags {
+interface ProfileFlags extends MetricFlags {
   config?: string;
   set: string[];
   url?: string;
@@ -62,6 +63,7 @@ export function flagsToSet(flags: ProfileFlags): string[] {
   if (flags.waitForModel !== undefined) set.push(`endpoint.wait_for_model_s=${parseDuration("--wait-for-model", flags.waitForModel)}`);
   set.push(...extraInputsToSet(flags.extraInputs ?? [], flags.extraInputsJson), ...headersToSet(flags.header ?? []));
   if (flags.streaming !== undefined) set.push(`endpoint.streaming=${flags.streaming}`);
+  set.push(...metricFlagsToSet(flags));
   return [...set, ...flags.set];
 }
 
@@ -73,7 +75,7 @@ function redactingLogger(inner: Logger, secrets: () => readonly string[]): Logge
 
 /** `aiperf profile`. */
 export function addProfileCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
+  const profile = program
     .command("profile")
     .description("Profile an OpenAI-compatible endpoint: warm-up, profiling, metrics and exports (default: the embedded mock server)")
     .option("-c, --config <file>", "YAML config file (default: the packaged config/default.yaml, about 10 s)")
@@ -95,34 +97,37 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     .option("--ui <type>", "progress display: progress, simple, none (default: progress on a terminal, simple elsewhere)")
     .option("--no-cache", "do not use the plugin manifest cache")
     .option("--quiet", "only warnings and errors on stderr")
-    .option("--debug", "show stack traces and debug logs")
-    .action(async (flags: ProfileFlags) => {
-      let secrets: string[] = [];
-      // Everything the run logs goes through one output, which the live view diverts above its line.
-      const output = new LogOutput((t) => io.stderr(t));
-      const logger = redactingLogger(
-        createConsoleLogger(flags.debug ? "debug" : flags.quiet ? "warn" : "info", (l) => output.write(l)),
-        () => secrets,
-      );
-      // Loaded here, not at start-up, so `aiperf plugins …` does not pay for the profiler.
-      const [{ createProfilerApp }, { runProfile }] = await Promise.all([import("../profiler/createProfilerApp.js"), import("../profiler/run/runProfile.js")]);
-      const config = flags.config ? path.resolve(io.cwd, flags.config) : path.join(frameworkPackage().root, "config", "default.yaml");
-      const app = await createProfilerApp({ config, set: flagsToSet(flags), root: io.cwd, logger, logOutput: output, noCache: !flags.cache, isTTY: io.isTTY });
-      // Routed keys (a plugin strategy's token) are not in app.config: collect from the config as written too.
-      secrets = [...new Set([...collectSecrets(app.config), ...collectSecrets(app.loadedConfig.raw)])];
-      const guard = new RunGuard(logger, (t) => output.write(t));
-      try {
-        const color = colorEnabled(io.isTTY ? process.stdout : {});
-        const width = Math.max(40, Math.min(80, (io.isTTY && process.stdout.columns) || 80));
-        const write = (t: string) => io.stdout(redact(t, secrets));
-        const result = await runProfile(app, { signal: guard.controller.signal, write, color, width });
-        write(renderRunEnding(result.files, io.cwd, consoleStyle(color)));
-        if (result.exitCode === 1) io.stderr("[aiperf] error: every request failed (see the errors above)\n");
-        if (guard.contained > 0) io.stderr(`[aiperf] warning: ${guard.contained} uncaught error(s) from plugin code were contained (see above)\n`);
-        setExit(result.exitCode === 130 ? guard.interruptedCode : result.exitCode);
-      } finally {
-        guard.release();
-        await app.dispose().catch((e: unknown) => logger.warn(`dispose: ${String(e)}`));
-      }
-    });
+    .option("--debug", "show stack traces and debug logs");
+  addMetricOptions(profile).action(async (flags: ProfileFlags) => {
+    let secrets: string[] = [];
+    // Everything the run logs goes through one output, which the live view diverts above its line.
+    const output = new LogOutput((t) => io.stderr(t));
+    const logger = redactingLogger(
+      createConsoleLogger(flags.debug ? "debug" : flags.quiet ? "warn" : "info", (l) => output.write(l)),
+      () => secrets,
+    );
+    // Loaded here, not at start-up, so `aiperf plugins …` does not pay for the profiler.
+    const [{ createProfilerApp }, { runProfile }] = await Promise.all([import("../profiler/createProfilerApp.js"), import("../profiler/run/runProfile.js")]);
+    const config = flags.config ? path.resolve(io.cwd, flags.config) : path.join(frameworkPackage().root, "config", "default.yaml");
+    const app = await createProfilerApp({ config, set: flagsToSet(flags), root: io.cwd, logger, logOutput: output, noCache: !flags.cache, isTTY: io.isTTY });
+    // Routed keys (a plugin strategy's token) are not in app.config: collect from the config as written too.
+    secrets = [...new Set([...collectSecrets(app.config), ...collectSecrets(app.loadedConfig.raw)])];
+    const guard = new RunGuard(logger, (t) => output.write(t));
+    try {
+      const color = colorEnabled(io.isTTY ? process.stdout : {});
+      const width = Math.max(40, Math.min(80, (io.isTTY && process.stdout.columns) || 80));
+      const write = (t: string) => io.stdout(redact(t, secrets));
+      const result = await runProfile(app, { signal: guard.controller.signal, write, color, width });
+      write(renderRunEnding(result.files, io.cwd, consoleStyle(color)));
+      if (result.exitCode === 1) io.stderr("[aiperf] error: every request failed (see the errors above)\n");
+      for (const t of result.results.thresholds ?? [])
+        if (!t.passed)
+          io.stderr(`[aiperf] threshold failed: ${t.expression} (measured ${t.value === undefined ? "nothing" : Number(t.value.toPrecision(6))})\n`);
+      if (guard.contained > 0) io.stderr(`[aiperf] warning: ${guard.contained} uncaught error(s) from plugin code were contained (see above)\n`);
+      setExit(result.exitCode === 130 ? guard.interruptedCode : result.exitCode);
+    } finally {
+      guard.release();
+      await app.dispose().catch((e: unknown) => logger.warn(`dispose: ${String(e)}`));
+    }
+  });
 }

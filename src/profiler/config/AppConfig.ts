@@ -284,7 +284,7 @@ export class OutputConfig {
 
   @IsArray()
   @IsString({ each: true })
-  data_exporters: string[] = ["json", "csv"];
+  data_exporters: string[] = ["json", "csv", "aiperf_json", "aiperf_csv", "aiperf_jsonl"];
 
   @IsArray()
   @IsString({ each: true })
@@ -358,6 +358,15 @@ export class AppConfig extends KernelConfig {
   @ValidateNested()
   @Type(() => ServiceManagerConfig)
   service_manager: ServiceManagerConfig = new ServiceManagerConfig();
+
+  /** Goodput SLOs: metric tag → limit in the metric's unit (`time_to_first_token: 200`); see docs/metrics.md. */
+  @IsObject()
+  goodput: Record<string, number> = {};
+
+  /** Pass/fail checks, k6-style (`p99(time_to_first_token)<300`, `error_rate<0.01`); any failing makes the run exit 3. */
+  @IsArray()
+  @IsString({ each: true })
+  thresholds: string[] = [];
 }
 
 /** Which config key picks which `one` protocol's implementation. @internal */

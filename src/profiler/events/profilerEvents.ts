@@ -50,7 +50,7 @@ export interface RunEndPayload {
   completed: number;
   errors: number;
   interrupted: boolean;
-  exitCode: 0 | 1 | 130;
+  exitCode: 0 | 1 | 3 | 130;
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * One metric summarized over a phase's records.
+ * One metric summarized over a phase's records. A record metric has every statistic; an
+ * aggregate metric (a throughput, a count) has `count: 1` and its value as `avg`.
  * @public
  */
 export interface MetricResult {
@@ -7,14 +8,22 @@ export interface MetricResult {
   header: string;
   unit: string;
   count: number;
+  sum?: number;
   avg?: number;
   min?: number;
   max?: number;
   std?: number;
+  p1?: number;
+  p5?: number;
+  p10?: number;
+  p25?: number;
   p50?: number;
+  p75?: number;
   p90?: number;
   p95?: number;
   p99?: number;
+  /** `false`: exported, but left out of the summary table (set from the metric's `console`). */
+  console?: false;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { HealthReport } from "../../kernel/lifecycle/PluginLifecycle.js";
+import type { ThresholdResult } from "../metrics/Threshold.js";
 import type { MetricResult } from "./MetricResult.js";
 import type { PhaseStats } from "./PhaseStats.js";
 import type { ProcessingResult } from "./ProcessingResult.js";
@@ -17,6 +18,8 @@ export interface ProfileResults {
   /** Error messages of the profiling phase, grouped. */
   errors: { message: string; count: number; example?: string }[];
   hookFailures: Record<string, number>;
+  /** Each `--threshold` with its measured value and whether it passed (absent without thresholds). */
+  thresholds?: ThresholdResult[];
   /** The app's plugin health after each phase (`app.health()`), in order. */
   health?: PhaseHealth[];
   postProcessing: ProcessingResult[];

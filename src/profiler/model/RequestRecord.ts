@@ -41,6 +41,8 @@ export interface RequestRecord {
   usage?: { promptTokens?: number; completionTokens?: number; reasoningTokens?: number };
   /** The output length the request asked for (`max_tokens`), when it asked. */
   requestedOutputTokens?: number;
+  /** Whether the request asked for a streamed response: streaming-only metrics (TTFT, ITL, …) need it. */
+  streaming?: boolean;
   /** Which worker executed it (multiprocess / distributed), when not the main thread. */
   worker?: string;
   status?: number;

@@ -19,11 +19,15 @@ export interface MetricInfo {
    * may depend on record metrics only; an aggregate metric on either kind.
    */
   readonly dependsOn?: readonly string[];
+  /** True when a larger value is better (a throughput): goodput SLOs then mean "at least". */
+  readonly largerIsBetter?: boolean;
+  /** False: exported, but not a row of the summary table (AIPerf's totals, timestamps, usage counts). */
+  readonly console?: boolean;
 }
 
 /**
- * A metric with one value per request, summarized over the phase as avg, min, max, std and
- * p50/p90/p95/p99.
+ * A metric with one value per request, summarized over the phase as count, sum, avg, min, max,
+ * std and p1/p5/p10/p25/p50/p75/p90/p95/p99.
  * @public
  */
 export interface RecordMetric extends MetricInfo {
@@ -36,6 +40,12 @@ export interface RecordMetric extends MetricInfo {
    * metrics computed so far, `dependsOn` among them.
    */
   compute(record: RequestRecord, computed: Readonly<RecordMetrics>): number | undefined;
+  /**
+   * For a metric whose per-request value is a list (AIPerf's inter_chunk_latency: every gap
+   * between chunks): the request's values. The phase's statistics are then taken over every
+   * request's values together; `compute` still gives the one per-request number (their mean).
+   */
+  samples?(record: RequestRecord): readonly number[] | undefined;
 }
 
 /**
@@ -46,6 +56,8 @@ export interface RecordMetric extends MetricInfo {
  */
 export interface AggregateMetricInput extends ResultsInput {
   readonly computed: Readonly<RecordMetrics>;
+  /** Every enabled metric's declaration by tag (a goodput SLO needs its metric's direction). */
+  readonly definitions?: ReadonlyMap<string, MetricInfo>;
 }
 
 /**

@@ -2,6 +2,8 @@ import type { App } from "../../kernel/app/App.js";
 import { collectSecrets, maskSecrets, redact } from "../../kernel/config/maskSecrets.js";
 import type { AppConfig } from "../config/AppConfig.js";
 import { ROUTED_SECTIONS } from "../config/AppConfig.js";
+import { evaluateThresholds } from "../metrics/evaluateThresholds.js";
+import type { Threshold } from "../metrics/Threshold.js";
 import { CreditPhase } from "../model/CreditPhase.js";
 import type { RecordMetrics } from "../model/MetricResult.js";
 import type { PhaseStats } from "../model/PhaseStats.js";
@@ -16,6 +18,8 @@ import type { PhasesOutcome } from "./runPhases.js";
 export interface ResultParts {
   recordProcessors: RecordProcessor[];
   resultsProcessors: ResultsProcessor[];
+  /** The run's parsed `--threshold`s, checked against the metrics. */
+  thresholds?: readonly Threshold[];
 }
 
 const NO_STATS: PhaseStats = { phase: CreditPhase.Profiling, sent: 0, completed: 0, cancelled: 0, errors: 0, inFlight: 0, sentSessions: 0, timedOut: false };
@@ -79,12 +83,15 @@ export async function buildResults(
     return merged;
   });
   const stats = measured.stats ?? NO_STATS;
+  const summary = parts.resultsProcessors.flatMap((p) => p.summarize({ records, metrics, stats }));
+  const thresholds = parts.thresholds ?? [];
   return {
     config: await exportedConfig(app),
     phases: measured.phases,
-    metrics: parts.resultsProcessors.flatMap((p) => p.summarize({ records, metrics, stats })),
+    metrics: summary,
     errors: groupErrors(records),
     hookFailures: { ...hookFailures },
+    ...(thresholds.length > 0 ? { thresholds: evaluateThresholds(thresholds, summary) } : {}),
     health: measured.health,
     postProcessing: measured.postProcessing,
     records,

@@ -3,7 +3,7 @@ import { monotonicNs } from "../../kernel/util/monotonicNs.js";
 import type { RequestJob } from "../model/RequestJob.js";
 import type { RequestRecord } from "../model/RequestRecord.js";
 import type { Endpoint, ParsedChunk } from "../protocols/Endpoint.js";
-import type { Transport } from "../protocols/Transport.js";
+import type { Transport, TransportResponse } from "../protocols/Transport.js";
 
 /** Longest error text kept from a response body. */
 const BODY_SUMMARY_LIMIT = 200;
@@ -36,66 +36,117 @@ function truncate(text: string): string {
   return oneLine.length > BODY_SUMMARY_LIMIT ? `${oneLine.slice(0, BODY_SUMMARY_LIMIT)}…` : oneLine;
 }
 
+/** What arrived, exactly as it arrived: parsed only after the response (keeps the hot path to two pushes). */
+interface Arrivals {
+  data: string[];
+  atNs: number[];
+}
+
 /**
- * Runs one request through a transport and measures it: every content chunk is timestamped on
- * arrival; errors (HTTP status, malformed data, a throwing endpoint, network) end up in the record.
- * Never rejects. Used on the main thread (in_process) and in each worker (multiprocess).
+ * Reads every payload that arrived into the record: arrival times of content and reasoning
+ * chunks, the texts (kept until their tokens are counted), the server's usage and any error.
+ */
+function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpoint): void {
+  let content = "";
+  let reasoning = "";
+  let contentChunks = 0;
+  let reasoningChunks = 0;
+  const usage: NonNullable<RequestRecord["usage"]> = {};
+  for (let i = 0; i < arrivals.data.length; i++) {
+    const data = arrivals.data[i] as string;
+    if (data === "[DONE]") continue;
+    let parsed: ParsedChunk;
+    try {
+      parsed = endpoint.parseResponse(JSON.parse(data));
+    } catch (error) {
+      record.error ??= error instanceof SyntaxError ? `malformed response data: ${data.slice(0, 80)}` : `parsing the response failed: ${messageOf(error)}`;
+      continue;
+    }
+    if (parsed.error !== undefined) record.error ??= parsed.error;
+    const atNs = arrivals.atNs[i] as number;
+    const hasContent = parsed.text.length > 0;
+    const hasReasoning = parsed.reasoning !== undefined && parsed.reasoning.length > 0;
+    if (hasContent) {
+      content += parsed.text;
+      contentChunks++;
+      record.firstContentNs ??= atNs;
+    }
+    if (hasReasoning) {
+      reasoning += parsed.reasoning;
+      reasoningChunks++;
+    }
+    if (hasContent || hasReasoning) {
+      record.firstTokenNs ??= atNs;
+      record.tokenNs.push(atNs);
+    }
+    if (parsed.promptTokens !== undefined) usage.promptTokens = parsed.promptTokens;
+    if (parsed.completionTokens !== undefined) usage.completionTokens = parsed.completionTokens;
+    if (parsed.reasoningTokens !== undefined) usage.reasoningTokens = parsed.reasoningTokens;
+  }
+  record.outputText = content;
+  if (reasoningChunks > 0) record.reasoningText = reasoning;
+  if (Object.keys(usage).length > 0) record.usage = usage;
+  // Output counts until the records are collected (applyTokenCounts settles them): the server's, else one per chunk.
+  if (usage.completionTokens !== undefined) {
+    record.tokenCountSource = "server";
+    record.outputTokens = Math.max(0, usage.completionTokens - (usage.reasoningTokens ?? 0));
+    if (usage.reasoningTokens !== undefined) record.reasoningTokens = usage.reasoningTokens;
+  } else {
+    record.tokenCountSource = "chunks";
+    record.outputTokens = contentChunks;
+    if (reasoningChunks > 0) record.reasoningTokens = reasoningChunks;
+  }
+}
+
+/**
+ * Runs one request through a transport and measures it. While the response arrives each payload
+ * is only stored with its arrival time; once the transport is done they are parsed (content and
+ * reasoning chunks, usage, errors). Errors (HTTP status, malformed data, a throwing endpoint,
+ * network) end up in the record. Never rejects. Used on the main thread (in_process) and in each
+ * worker (multiprocess).
  * @public
  */
 export async function executeRequest(job: RequestJob, deps: { endpoint: Endpoint; transport: Transport }, signal: AbortSignal): Promise<RequestRecord> {
   const { endpoint, transport } = deps;
+  const issuedNs = monotonicNs();
   const record: RequestRecord = {
     phase: job.phase,
     credit: job.credit,
     turnId: job.turnId,
-    startNs: monotonicNs(),
+    startNs: issuedNs,
+    issuedNs,
     tokenNs: [],
     endNs: 0,
     inputTokens: job.inputTokens,
     outputTokens: 0,
+    streaming: job.streaming,
+    ...(job.requestedOutputTokens === undefined ? {} : { requestedOutputTokens: job.requestedOutputTokens }),
     ...(job.inFlightAtStart === undefined ? {} : { inFlightAtStart: job.inFlightAtStart }),
     ...(job.scheduledNs === undefined ? {} : { scheduledNs: job.scheduledNs }),
   };
-  let chunks = 0;
-  let completionTokens: number | undefined;
+  const arrivals: Arrivals = { data: [], atNs: [] };
   const onData = (data: string, atNs: number) => {
-    if (data === "[DONE]") return;
-    let payload: unknown;
-    try {
-      payload = JSON.parse(data);
-    } catch {
-      record.error ??= `malformed response data: ${data.slice(0, 80)}`;
-      return;
-    }
-    let parsed: ParsedChunk;
-    try {
-      parsed = endpoint.parseResponse(payload);
-    } catch (error) {
-      record.error ??= `parsing the response failed: ${messageOf(error)}`;
-      return;
-    }
-    if (parsed.error !== undefined) record.error ??= parsed.error;
-    if (parsed.text.length > 0) {
-      record.firstTokenNs ??= atNs;
-      record.tokenNs.push(atNs);
-      chunks++;
-    }
-    if (parsed.completionTokens !== undefined) completionTokens = parsed.completionTokens;
-    if (parsed.promptTokens !== undefined) record.inputTokens = parsed.promptTokens;
+    arrivals.data.push(data);
+    arrivals.atNs.push(atNs);
   };
+  let response: TransportResponse | undefined;
+  let failure: unknown;
   try {
-    const response = await transport.send({ path: endpoint.path, body: job.body, streaming: job.streaming, signal }, onData);
+    response = await transport.send({ path: endpoint.path, body: job.body, streaming: job.streaming, signal }, onData);
+  } catch (error) {
+    failure = error;
+  }
+  record.endNs = monotonicNs();
+  readArrivals(record, arrivals, endpoint);
+  if (response) {
+    if (response.sentNs !== undefined) record.startNs = response.sentNs;
     record.status = response.status;
     if (response.status >= 400) {
       const summary = response.errorBody ? summarizeErrorBody(response.errorBody) : "";
       record.error = `HTTP ${response.status} from POST ${endpoint.path}${summary ? `: ${summary}` : ""}`;
     }
-  } catch (error) {
-    if (signal.aborted) record.cancelled = true;
-    else record.error ??= messageOf(error);
-  }
-  record.endNs = monotonicNs();
-  record.outputTokens = completionTokens ?? chunks;
+  } else if (signal.aborted) record.cancelled = true;
+  else record.error ??= messageOf(failure);
   return record;
 }
 

@@ -6,6 +6,7 @@ import { monotonicNs } from "../../kernel/util/monotonicNs.js";
 import type { AppConfig } from "../config/AppConfig.js";
 import { colorEnabled, consoleStyle } from "../console/consoleStyle.js";
 import { RunEnd, RunStart } from "../events/profilerEvents.js";
+import { checkMetricOptions } from "../metrics/checkMetricOptions.js";
 import type { ProfileResults } from "../model/ProfileResults.js";
 import { PhaseOrchestrator } from "../phases/PhaseOrchestrator.js";
 import { ConsoleExporter, type ConsoleView } from "../protocols/ConsoleExporter.js";
@@ -13,6 +14,7 @@ import { DataExporter } from "../protocols/DataExporter.js";
 import { DatasetComposer } from "../protocols/DatasetComposer.js";
 import { DatasetSampler } from "../protocols/DatasetSampler.js";
 import { Endpoint, type ProbeTarget } from "../protocols/Endpoint.js";
+import { Metric } from "../protocols/Metric.js";
 import { RecordProcessor } from "../protocols/RecordProcessor.js";
 import { ResultsProcessor } from "../protocols/ResultsProcessor.js";
 import { ServiceManager } from "../protocols/ServiceManager.js";
@@ -41,7 +43,7 @@ export interface ProfileRunOptions {
 }
 
 /**
- * What a run produced. `exitCode`: 0 ok, 1 every request failed, 130 interrupted.
+ * What a run produced. `exitCode`: 0 ok, 1 every request failed, 3 a `--threshold` failed, 130 interrupted.
  * @public
  */
 export interface ProfileRunResult {
@@ -49,7 +51,7 @@ export interface ProfileRunResult {
   /** The folder this run wrote into (its own, unless `output.flat`). */
   dir: string;
   files: string[];
-  exitCode: 0 | 1 | 130;
+  exitCode: 0 | 1 | 3 | 130;
 }
 
 /**
@@ -75,6 +77,8 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   const resultsProcessors = await app.getAll(ResultsProcessor);
   const dataExporters = await app.getAll(DataExporter);
   const consoleExporters = await app.getAll(ConsoleExporter);
+  // Thresholds and goodput SLOs name metrics: a typo fails here, before anything is sent.
+  const thresholds = checkMetricOptions(app.config, await app.getAll(Metric), app.loadedConfig);
   const startedAt = new Date();
   const runStart = monotonicNs();
   const dir = await prepareRunDir(
@@ -103,7 +107,7 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     await target.close();
   }
   const interrupted = options.signal?.aborted ?? false;
-  const results = await buildResults(app, { recordProcessors, resultsProcessors }, measured, orchestrator.hookFailures, {
+  const results = await buildResults(app, { recordProcessors, resultsProcessors, thresholds }, measured, orchestrator.hookFailures, {
     startedAt,
     durationS: (monotonicNs() - runStart) / 1e9,
     interrupted,
@@ -117,7 +121,8 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     if (text) write(text);
   }
   const finished = measured.stats?.completed ?? 0;
-  const exitCode = interrupted ? 130 : finished > 0 && measured.stats?.errors === finished ? 1 : 0;
+  const thresholdFailed = results.thresholds?.some((t) => !t.passed) ?? false;
+  const exitCode = interrupted ? 130 : finished > 0 && measured.stats?.errors === finished ? 1 : thresholdFailed ? 3 : 0;
   const counts = { records: measured.records.length, completed: finished, errors: measured.stats?.errors ?? 0 };
   await bus.emit(RunEnd, { dir, files, ...counts, interrupted, exitCode }, source);
   return { results, dir, files, exitCode };

@@ -1,26 +1,38 @@
 /**
- * Summary statistics of a sample.
+ * Summary statistics of a sample: AIPerf's set (count, sum, avg, min, max, std, p1–p99).
  * @public
  */
 export interface Summary {
   count: number;
+  sum: number;
   avg: number;
   min: number;
   max: number;
   /** Population standard deviation. */
   std: number;
+  p1: number;
+  p5: number;
+  p10: number;
+  p25: number;
   p50: number;
+  p75: number;
   p90: number;
   p95: number;
   p99: number;
 }
 
 /**
- * The q-th percentile (0..100) of an ascending-sorted array, exact, by linear interpolation
- * between closest ranks (NumPy's default "linear" method).
+ * The percentiles every record metric is summarized with.
  * @public
  */
-export function percentileSorted(sorted: readonly number[], q: number): number {
+export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
+
+/**
+ * The q-th percentile (0..100) of an ascending-sorted array, exact, by linear interpolation
+ * between closest ranks (NumPy's default "linear" method, which AIPerf uses).
+ * @public
+ */
+export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = (q / 100) * (sorted.length - 1);
   const lo = Math.floor(rank);
@@ -34,24 +46,30 @@ export function percentileSorted(sorted: readonly number[], q: number): number {
  * Exact summary of `values` (undefined for an empty sample).
  * @public
  */
-export function summarize(values: readonly number[]): Summary | undefined {
+export function summarize(values: ArrayLike<number>): Summary | undefined {
   if (values.length === 0) return undefined;
   const sorted = Float64Array.from(values).sort();
-  const arr = Array.from(sorted);
   let sum = 0;
-  for (const v of arr) sum += v;
-  const avg = sum / arr.length;
+  for (const v of sorted) sum += v;
+  const avg = sum / sorted.length;
   let sq = 0;
-  for (const v of arr) sq += (v - avg) * (v - avg);
+  for (const v of sorted) sq += (v - avg) * (v - avg);
+  const p = (q: number) => percentileSorted(sorted, q);
   return {
-    count: arr.length,
+    count: sorted.length,
+    sum,
     avg,
-    min: arr[0] as number,
-    max: arr[arr.length - 1] as number,
-    std: Math.sqrt(sq / arr.length),
-    p50: percentileSorted(arr, 50),
-    p90: percentileSorted(arr, 90),
-    p95: percentileSorted(arr, 95),
-    p99: percentileSorted(arr, 99),
+    min: sorted[0] as number,
+    max: sorted[sorted.length - 1] as number,
+    std: Math.sqrt(sq / sorted.length),
+    p1: p(1),
+    p5: p(5),
+    p10: p(10),
+    p25: p(25),
+    p50: p(50),
+    p75: p(75),
+    p90: p(90),
+    p95: p(95),
+    p99: p(99),
   };
 }
