@@ -8,7 +8,7 @@ export class InterTokenLatencyMetric implements RecordMetric {
   readonly unit = "ms";
   readonly omitWhenEmpty = true;
   readonly dependsOn = ["request_latency", "time_to_first_token", "output_sequence_length"];
-  compute(record: RequestRecord, computed: Readonly<RecordMetrics>): number | undefined {
+  compute(_record: RequestRecord, computed: Readonly<RecordMetrics>): number | undefined {
     const latency = computed.request_latency;
     const ttft = computed.time_to_first_token;
     const osl = computed.output_sequence_length;
