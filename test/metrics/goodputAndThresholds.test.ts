@@ -43,7 +43,19 @@ describe("goodput", () => {
 });
 
 describe("thresholds (aiperf profile --threshold)", () => {
-  const base = (dir: string) => ["profile", "--requests", "4", "--set", "phases.warmup.requests=0", "--ui", "none", "--output", dir, "--set", "endpoint.mock.output_tokens=4"];
+  const base = (dir: string) => [
+    "profile",
+    "--requests",
+    "4",
+    "--set",
+    "phases.warmup.requests=0",
+    "--ui",
+    "none",
+    "--output",
+    dir,
+    "--set",
+    "endpoint.mock.output_tokens=4",
+  ];
 
   it("a failing threshold makes the run exit 3 and says which one; each is reported PASS/FAIL", async () => {
     const dir = my.dir("thr");

@@ -23,7 +23,11 @@ const my = scratch();
 const words: Tokenizer = {
   name: "words",
   count: (text) => text.split(/\s+/).filter(Boolean).length,
-  encode: (text) => text.split(/\s+/).filter(Boolean).map((_, i) => i),
+  encode: (text) =>
+    text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((_, i) => i),
   decode: (ids) => ids.map(() => "w").join(" "),
 };
 
@@ -43,7 +47,11 @@ async function measure(script: Script, options: { streaming?: boolean; tokenizer
   const transport = await app.get(Transport);
   transport.open({ url, connections: 1, connectTimeoutMs: 5000, requestTimeoutMs: 30_000 });
   const body = JSON.stringify(endpoint.formatRequest({ id: "t", messages: [{ role: "user", content: "hi" }], inputTokens: 7 }, { model: "m", streaming }));
-  const record = await executeRequest({ phase: CreditPhase.Profiling, credit: 0, turnId: "t", inputTokens: 7, body, streaming }, { endpoint, transport }, new AbortController().signal);
+  const record = await executeRequest(
+    { phase: CreditPhase.Profiling, credit: 0, turnId: "t", inputTokens: 7, body, streaming },
+    { endpoint, transport },
+    new AbortController().signal,
+  );
   await transport.close();
   applyTokenCounts(record, options.tokenizer, options.preferServer ?? false);
   const [recordProcessor] = await app.getAll(RecordProcessor);
@@ -57,7 +65,11 @@ async function measure(script: Script, options: { streaming?: boolean; tokenizer
 
 const ms = (ns: number) => ns / 1e6;
 /** Five chunks of three words each, no usage. */
-const fiveChunksOfThree: Script = (_req, res) => void sendEvents(res, [1, 2, 3, 4, 5].map((i) => delta({ content: `a${i} b${i} c${i} ` })));
+const fiveChunksOfThree: Script = (_req, res) =>
+  void sendEvents(
+    res,
+    [1, 2, 3, 4, 5].map((i) => delta({ content: `a${i} b${i} c${i} ` })),
+  );
 
 describe("AIPerf's token-based definitions against a scripted SSE server", () => {
   it("3 tokens per chunk, no usage: ITL = (latency − TTFT) / (N − 1) with N by the tokenizer; inter-chunk latency = the chunk gaps", async () => {
@@ -111,7 +123,12 @@ describe("AIPerf's token-based definitions against a scripted SSE server", () =>
 
   it("reasoning chunks before content: TTFT at the first reasoning chunk, TTFO at the first content chunk", async () => {
     const script: Script = (_req, res) =>
-      void sendEvents(res, [delta({ reasoning_content: "think one " }), delta({ reasoning: "think two " }), delta({ content: "answer a b " }), delta({ content: "c d" })]);
+      void sendEvents(res, [
+        delta({ reasoning_content: "think one " }),
+        delta({ reasoning: "think two " }),
+        delta({ content: "answer a b " }),
+        delta({ content: "c d" }),
+      ]);
     const { record, values } = await measure(script, { tokenizer: words });
     expect(record.tokenNs).toHaveLength(4);
     expect(record.firstTokenNs).toBe(record.tokenNs[0]);
@@ -132,7 +149,15 @@ describe("AIPerf's token-based definitions against a scripted SSE server", () =>
     const { record, values, row } = await measure(script, { streaming: false, tokenizer: words });
     expect(record.outputTokens).toBe(6);
     expect(values.request_latency).toBeCloseTo(ms(record.endNs - record.startNs), 9);
-    for (const tag of ["time_to_first_token", "time_to_second_token", "time_to_first_output_token", "inter_token_latency", "inter_chunk_latency", "output_token_throughput_per_user", "prefill_throughput_per_user"]) {
+    for (const tag of [
+      "time_to_first_token",
+      "time_to_second_token",
+      "time_to_first_output_token",
+      "inter_token_latency",
+      "inter_chunk_latency",
+      "output_token_throughput_per_user",
+      "prefill_throughput_per_user",
+    ]) {
       expect(values[tag], tag).toBeUndefined();
       expect(row(tag), tag).toBeUndefined();
     }
