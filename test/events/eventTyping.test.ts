@@ -8,7 +8,7 @@ function typed(bus: EventBus): void {
   // @ts-expect-error: run.end needs its counts and exit code
   void bus.emit(RunEnd, { dir: "x" });
   bus.on(RunEnd, (payload, context) => {
-    expectTypeOf(payload.exitCode).toEqualTypeOf<0 | 1 | 130>();
+    expectTypeOf(payload.exitCode).toEqualTypeOf<0 | 1 | 3 | 130>();
     expectTypeOf(context).toEqualTypeOf<EventContext>();
   });
   const Sent = defineEvent<{ title: string }>("notification.sent");
