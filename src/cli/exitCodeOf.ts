@@ -1,5 +1,6 @@
 import { AiperfError } from "../kernel/errors/AiperfError.js";
 import { ErrorCode } from "../kernel/errors/codes.js";
+import { TokenizerErrorCode } from "../profiler/tokenizer/TokenizerError.js";
 
 const USAGE_CODES = new Set<string>([
   ErrorCode.Usage,
@@ -8,6 +9,8 @@ const USAGE_CODES = new Set<string>([
   ErrorCode.UnknownProtocol,
   ErrorCode.NoSelection,
   ErrorCode.DatasetInvalid,
+  TokenizerErrorCode.NotFound,
+  TokenizerErrorCode.Invalid,
 ]);
 
 /** 2 for usage or config errors, 1 for any other failure (the exit codes the README documents). */

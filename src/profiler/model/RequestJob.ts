@@ -14,4 +14,6 @@ export interface RequestJob {
   streaming: boolean;
   scheduledNs?: number;
   inFlightAtStart?: number;
+  /** The output length the request asks for (the turn's `max_tokens`), copied onto the record. */
+  requestedOutputTokens?: number;
 }

@@ -3,6 +3,7 @@ import type { AppConfig } from "../config/AppConfig.js";
 import { MockServer } from "../protocols/MockServer.js";
 import type { ServiceManager } from "../protocols/ServiceManager.js";
 import type { TimingStrategy } from "../protocols/TimingStrategy.js";
+import type { Tokenizer } from "../protocols/Tokenizer.js";
 import { workerConfig } from "./workerConfig.js";
 
 /** Connections opened when the timing strategy sets no bound of its own (an open loop). */
@@ -23,6 +24,7 @@ export class RunTarget {
     private readonly app: App<AppConfig>,
     private readonly serviceManager: ServiceManager,
     private readonly strategy: TimingStrategy,
+    private readonly tokenizer?: Tokenizer,
   ) {}
 
   async open(): Promise<void> {
@@ -40,6 +42,7 @@ export class RunTarget {
       },
       config: workerConfig(this.app),
       root: this.app.root,
+      ...(this.tokenizer ? { tokenizer: this.tokenizer } : {}),
     });
     this.opened = true;
   }
