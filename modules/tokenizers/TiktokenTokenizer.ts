@@ -38,6 +38,10 @@ export class TiktokenTokenizer implements Tokenizer {
     return true;
   }
 
+  knownNames(): readonly string[] {
+    return Object.keys(ENCODINGS);
+  }
+
   count(text: string): number {
     return this.encode(text).length;
   }

@@ -101,6 +101,13 @@ describe("--tokenizer resolves offline", () => {
     expect(message).toContain("Cached models: Qwen/Qwen3-8B, meta-llama/Llama-3.1-8B-Instruct.");
   });
 
+  it("a misspelt OpenAI encoding suggests the built-in name", async () => {
+    const { app } = await appWith({ tokenizer: { name: "o200k_bas" } });
+    const error = await resolveRunTokenizer(app, offline()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: TokenizerErrorCode.NotFound });
+    expect((error as Error).message).toContain('Did you mean "o200k_base"?');
+  });
+
   it("tokenizer: none counts nothing client-side, without a notice", async () => {
     const { app, notices } = await appWith({ tokenizer: { name: "none" } });
     expect((await resolveRunTokenizer(app, offline())).tokenizer).toBeUndefined();

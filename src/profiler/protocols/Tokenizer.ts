@@ -32,6 +32,8 @@ export interface Tokenizer {
    * next one is asked), rejects when it does but the data is unusable (a corrupt tokenizer.json).
    */
   load?(source: TokenizerSource): Promise<boolean>;
+  /** Names this family takes without a file (OpenAI encodings), offered as suggestions when a name resolves to nothing. */
+  knownNames?(): readonly string[];
 }
 
 /** Tokenizers, chosen by `--tokenizer` (a Hugging Face model id, a folder, a tokenizer.json, or an OpenAI encoding). */

@@ -13,7 +13,9 @@ export interface TokenizerLookup {
 }
 
 /** A tokenizer, or where it was looked for and which implementations declined it. */
-export type LoadedTokenizer = { tokenizer: Tokenizer } | { tokenizer?: undefined; looked: string[]; hubDir: string; implementations: string[] };
+export type LoadedTokenizer =
+  | { tokenizer: Tokenizer }
+  | { tokenizer?: undefined; looked: string[]; hubDir: string; implementations: string[]; knownNames: string[] };
 
 /**
  * Loads the tokenizer `spec` names: finds its tokenizer.json (a file, a folder, or the local
@@ -27,11 +29,18 @@ export async function loadTokenizer(app: App<AppConfig>, spec: string, lookup: T
   const source: TokenizerSource = location.file === undefined ? { spec } : { spec, file: location.file };
   // Stable sort: equal priorities keep discovery order (built-ins first).
   const entries = [...app.registry.winners(Tokenizer.name)].sort((a, b) => b.priority - a.priority);
+  const knownNames: string[] = [];
   for (const entry of entries) {
     const candidate = await app.get(Tokenizer, entry.name);
     if (await tryLoad(candidate, source)) return { tokenizer: candidate };
+    knownNames.push(...(candidate.knownNames?.() ?? []));
   }
-  return { looked: location.file === undefined ? location.looked : [location.file], hubDir, implementations: entries.map((e) => e.name).sort() };
+  return {
+    looked: location.file === undefined ? location.looked : [location.file],
+    hubDir,
+    implementations: entries.map((e) => e.name).sort(),
+    knownNames: knownNames.sort(),
+  };
 }
 
 async function tryLoad(candidate: Tokenizer, source: TokenizerSource): Promise<boolean> {
