@@ -6,13 +6,19 @@ import { huggingFaceHubDir } from "./huggingFaceHubDir.js";
 import { locateTokenizerFile } from "./locateTokenizerFile.js";
 import { TokenizerError, TokenizerErrorCode } from "./TokenizerError.js";
 
-/** Where to look: the environment (for the Hugging Face cache) and the folder relative specs are in. */
+/**
+ * Where to look: the environment (for the Hugging Face cache) and the folder relative specs are in.
+ * @public
+ */
 export interface TokenizerLookup {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
 }
 
-/** A tokenizer, or where it was looked for and which implementations declined it. */
+/**
+ * A tokenizer, or where it was looked for, which implementations declined it and the names they know.
+ * @public
+ */
 export type LoadedTokenizer =
   | { tokenizer: Tokenizer }
   | { tokenizer?: undefined; looked: string[]; hubDir: string; implementations: string[]; knownNames: string[] };
