@@ -116,4 +116,14 @@ describe("aiperf profile with tokenizers", () => {
     expect(exported.tokenizer).toEqual({ name: path.join(cwd, "tokenizer.json"), spec: path.join(cwd, "tokenizer.json"), useServerTokenCount: true });
     expect(exported.config.tokenizer).toEqual({ name: path.join(cwd, "tokenizer.json"), use_server_usage: true });
   });
+
+  it("a tokenizer runs with worker threads too (it stays on the main thread)", async () => {
+    const server = await recordingServer(["m"]);
+    const { code, stderr } = await runCli(profileArgs(server.url, "m", my.dir("tok-workers"), ["--tokenizer", "o200k_base", "--workers", "2"]), {
+      env: { HF_HOME: home },
+    });
+    expect(stderr).not.toContain("could not be cloned");
+    expect(code).toBe(0);
+    expect(server.bodies).toHaveLength(3);
+  });
 });

@@ -1,7 +1,7 @@
 import type { App } from "../../kernel/app/App.js";
 import type { AppConfig } from "../config/AppConfig.js";
 import { MockServer } from "../protocols/MockServer.js";
-import type { ServiceManager } from "../protocols/ServiceManager.js";
+import type { ServiceContext, ServiceManager } from "../protocols/ServiceManager.js";
 import type { TimingStrategy } from "../protocols/TimingStrategy.js";
 import type { Tokenizer } from "../protocols/Tokenizer.js";
 import { workerConfig } from "./workerConfig.js";
@@ -31,7 +31,7 @@ export class RunTarget {
     const config = this.app.config;
     const url = config.endpoint.url === "embedded" ? await this.startMock() : config.endpoint.url;
     this.url = url;
-    await this.serviceManager.open({
+    const context: ServiceContext = {
       transport: {
         url,
         connections: this.strategy.maxInFlight?.() ?? UNBOUNDED_CONNECTIONS,
@@ -42,8 +42,11 @@ export class RunTarget {
       },
       config: workerConfig(this.app),
       root: this.app.root,
-      ...(this.tokenizer ? { tokenizer: this.tokenizer } : {}),
-    });
+    };
+    // Not enumerable: managers copy the context into worker threads (`{ ...context }`), and a
+    // tokenizer (functions, a loaded library) cannot be cloned; it is read on this thread only.
+    if (this.tokenizer) Object.defineProperty(context, "tokenizer", { value: this.tokenizer, enumerable: false });
+    await this.serviceManager.open(context);
     this.opened = true;
   }
 
