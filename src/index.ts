@@ -19,7 +19,9 @@ export {
   PhasesConfig,
   ProfilerPluginsConfig,
   ServiceManagerConfig,
+  SyntheticDatasetConfig,
   TimingConfig,
+  TokenizerConfig,
   TransportConfig,
   UiConfig,
 } from "./profiler/config/AppConfig.js";
@@ -55,6 +57,7 @@ export type * from "./profiler/model/ProcessingResult.js";
 export type * from "./profiler/model/ProfileResults.js";
 export type * from "./profiler/model/RequestJob.js";
 export type * from "./profiler/model/RequestRecord.js";
+export type * from "./profiler/model/TokenizerInfo.js";
 export type * from "./profiler/model/Turn.js";
 export { BasePhaseLifecycleHook } from "./profiler/phases/BasePhaseLifecycleHook.js";
 export { PHASE_EVENTS, type PhaseEvent, type PhaseLifecycleHook } from "./profiler/phases/PhaseLifecycleHook.js";
@@ -84,7 +87,13 @@ export * from "./profiler/protocols/Ui.js";
 export * from "./profiler/protocols/ZmqProxy.js";
 export { applyTokenCounts } from "./profiler/run/applyTokenCounts.js";
 export { executeRequest, failedRecord } from "./profiler/run/executeRequest.js";
+export { resolveRunTokenizer } from "./profiler/run/resolveRunTokenizer.js";
 export { type ProfileRunOptions, type ProfileRunResult, runProfile } from "./profiler/run/runProfile.js";
+export { cachedModelIds } from "./profiler/tokenizer/cachedModelIds.js";
+export { huggingFaceHubDir } from "./profiler/tokenizer/huggingFaceHubDir.js";
+export { type LoadedTokenizer, loadTokenizer, type TokenizerLookup } from "./profiler/tokenizer/loadTokenizer.js";
+export { locateTokenizerFile, type TokenizerLocation } from "./profiler/tokenizer/locateTokenizerFile.js";
+export { TokenizerError, TokenizerErrorCode } from "./profiler/tokenizer/TokenizerError.js";
 // The profiler's names win over the kernel's where both exist: a typed APP_CONFIG.
 export { APP_CONFIG, LOG_OUTPUT } from "./profiler/tokens.js";
 export { redactUrl } from "./profiler/util/redactUrl.js";

@@ -13,6 +13,8 @@ export class OpenAIChatEndpoint implements Endpoint {
       stream: options.streaming,
       ...(options.streaming ? { stream_options: { include_usage: true } } : {}),
       ...(turn.outputTokens ? { max_tokens: turn.outputTokens } : {}),
+      // vLLM/SGLang/TensorRT-LLM fields: generate exactly max_tokens, so output lengths are the requested ones.
+      ...(turn.ignoreEos && turn.outputTokens ? { ignore_eos: true, min_tokens: turn.outputTokens } : {}),
     };
   }
 

@@ -1,10 +1,10 @@
 import { applyTokenCounts, CommunicationClient, inject, type RequestRecord, type Service, type ServiceContext, type Tokenizer } from "aiperf";
 import { type RecordMessage, Topic } from "./topics.js";
 
-/** `tokenizer.use_server_token_count` of the run's config, read defensively (the key is optional). */
+/** `tokenizer.use_server_usage` of the run's config (`--use-server-token-count`), read defensively: an embedding host's config may have no such section. */
 function prefersServerCounts(config: Record<string, unknown> | undefined): boolean {
   const section = config?.tokenizer;
-  return typeof section === "object" && section !== null && (section as { use_server_token_count?: unknown }).use_server_token_count === true;
+  return typeof section === "object" && section !== null && (section as { use_server_usage?: unknown }).use_server_usage === true;
 }
 
 /**

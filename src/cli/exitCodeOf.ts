@@ -1,6 +1,7 @@
 import { AiperfError } from "../kernel/errors/AiperfError.js";
 import { ErrorCode } from "../kernel/errors/codes.js";
 import { MetricErrorCode } from "../profiler/metrics/MetricErrorCode.js";
+import { TokenizerErrorCode } from "../profiler/tokenizer/TokenizerError.js";
 
 const USAGE_CODES = new Set<string>([
   ErrorCode.Usage,
@@ -12,6 +13,8 @@ const USAGE_CODES = new Set<string>([
   MetricErrorCode.Unknown,
   MetricErrorCode.ThresholdInvalid,
   MetricErrorCode.GoodputInvalid,
+  TokenizerErrorCode.NotFound,
+  TokenizerErrorCode.Invalid,
 ]);
 
 /**

@@ -11,8 +11,9 @@ import { parseDuration } from "./parseDuration.js";
 import { RunGuard } from "./RunGuard.js";
 import { renderRunEnding } from "./renderRunEnding.js";
 import { extraInputsToSet, headersToSet } from "./requestFlags.js";
+import { type TokenizerFlags, tokenizerFlagsToSet, tokenizerOption, useServerTokenCountOption } from "./tokenizerFlags.js";
 
-interface ProfileFlags extends MetricFlags {
+interface ProfileFlags extends MetricFlags, TokenizerFlags {
   config?: string;
   set: string[];
   url?: string;
@@ -88,6 +89,8 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     .option("--duration <time>", "profiling phase length, e.g. 60s, 5m (alone: no request cap; the phase timeout becomes the duration + 30 s)")
     .option("--workers <n>", "execute requests in N worker threads (service_manager: multiprocess)")
     .option("--wait-for-model <time>", "before warm-up, wait up to this long (e.g. 60s) for the server to serve the model")
+    .addOption(tokenizerOption)
+    .addOption(useServerTokenCountOption)
     .option("--extra-inputs <key:value>", "a field merged into every request body, e.g. ignore_eos:true (value read as YAML; repeatable)", collect, [])
     .option("--extra-inputs-json <json>", "fields merged into every request body, as a JSON object")
     .option("-H, --header <'Name: value'>", "an HTTP header sent with every request (repeatable; secret-looking values are masked)", collect, [])
@@ -109,7 +112,15 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     // Loaded here, not at start-up, so `aiperf plugins …` does not pay for the profiler.
     const [{ createProfilerApp }, { runProfile }] = await Promise.all([import("../profiler/createProfilerApp.js"), import("../profiler/run/runProfile.js")]);
     const config = flags.config ? path.resolve(io.cwd, flags.config) : path.join(frameworkPackage().root, "config", "default.yaml");
-    const app = await createProfilerApp({ config, set: flagsToSet(flags), root: io.cwd, logger, logOutput: output, noCache: !flags.cache, isTTY: io.isTTY });
+    const app = await createProfilerApp({
+      config,
+      set: [...tokenizerFlagsToSet(flags, io.cwd), ...flagsToSet(flags)],
+      root: io.cwd,
+      logger,
+      logOutput: output,
+      noCache: !flags.cache,
+      isTTY: io.isTTY,
+    });
     // Routed keys (a plugin strategy's token) are not in app.config: collect from the config as written too.
     secrets = [...new Set([...collectSecrets(app.config), ...collectSecrets(app.loadedConfig.raw)])];
     const guard = new RunGuard(logger, (t) => output.write(t));

@@ -225,6 +225,16 @@ export class PhasesConfig {
 }
 
 /**
+ * `dataset.synthetic:`: what synthetic requests ask of the server besides `max_tokens`.
+ * @public
+ */
+export class SyntheticDatasetConfig {
+  /** Ask the server to ignore end-of-sequence (`ignore_eos: true`, `min_tokens` = `max_tokens`), so outputs have the requested length. vLLM, SGLang and TensorRT-LLM accept these; OpenAI's API refuses them. */
+  @IsBoolean()
+  ignore_eos = false;
+}
+
+/**
  * `dataset:`: what is sent. Not routed (unlike `timing:`): the composer, the loaders and the
  * sampler each read some of these keys and are chosen independently, so the profiler keeps them.
  * @public
@@ -267,6 +277,24 @@ export class DatasetConfig {
 
   @IsInt()
   seed = 0;
+
+  @ValidateNested()
+  @Type(() => SyntheticDatasetConfig)
+  synthetic: SyntheticDatasetConfig = new SyntheticDatasetConfig();
+}
+
+/**
+ * `tokenizer:`: how tokens are counted (see the README's "Tokenizers").
+ * @public
+ */
+export class TokenizerConfig {
+  /** A Hugging Face model id (offline, from the local cache), a folder, a tokenizer.json, `o200k_base`, `cl100k_base`, or `none`. Empty: the endpoint's model name, if it resolves. */
+  @IsString()
+  name = "";
+
+  /** `--use-server-token-count`: prefer the server's `usage` counts to the tokenizer's when a response has them. (No `token` word in the key: such keys are masked as secrets in exports.) */
+  @IsBoolean()
+  use_server_usage = false;
 }
 
 /**
@@ -346,6 +374,10 @@ export class AppConfig extends KernelConfig {
   @ValidateNested()
   @Type(() => DatasetConfig)
   dataset: DatasetConfig = new DatasetConfig();
+
+  @ValidateNested()
+  @Type(() => TokenizerConfig)
+  tokenizer: TokenizerConfig = new TokenizerConfig();
 
   @ValidateNested()
   @Type(() => OutputConfig)

@@ -4,6 +4,7 @@ import type { MetricResult } from "./MetricResult.js";
 import type { PhaseStats } from "./PhaseStats.js";
 import type { ProcessingResult } from "./ProcessingResult.js";
 import type { RequestRecord } from "./RequestRecord.js";
+import type { TokenizerInfo } from "./TokenizerInfo.js";
 
 /**
  * Everything a run measured, handed to exporters.
@@ -28,6 +29,8 @@ export interface ProfileResults {
   startedAt: string;
   durationS: number;
   interrupted: boolean;
+  /** The tokenizer the run counted with (null name: none resolved) and the token-count policy. */
+  tokenizer?: TokenizerInfo;
 }
 
 /**

@@ -12,8 +12,8 @@ export interface RequestJob {
   /** The serialized request body (already formatted by the endpoint). */
   body: string;
   streaming: boolean;
-  /** The output length the request asks for (`max_tokens`), when it asks. */
-  requestedOutputTokens?: number;
   scheduledNs?: number;
   inFlightAtStart?: number;
+  /** The output length the request asks for (the turn's `max_tokens`), copied onto the record. */
+  requestedOutputTokens?: number;
 }

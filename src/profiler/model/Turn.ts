@@ -19,6 +19,8 @@ export interface Turn {
   inputTokens: number;
   /** Requested output length (`max_tokens`), if any. */
   outputTokens?: number;
+  /** Ask the server to ignore end-of-sequence so the output has `outputTokens` tokens (`ignore_eos`, `min_tokens`). */
+  ignoreEos?: boolean;
   /** For trace replay: when to send, in ms from the start of the phase. */
   timestampMs?: number;
 }

@@ -17,11 +17,12 @@ import { ResultsProcessor } from "./ResultsProcessor.js";
 import { Service } from "./Service.js";
 import { ServiceManager } from "./ServiceManager.js";
 import { TimingStrategy } from "./TimingStrategy.js";
+import { Tokenizer } from "./Tokenizer.js";
 import { Transport } from "./Transport.js";
 import { Ui } from "./Ui.js";
 import { ZmqProxy } from "./ZmqProxy.js";
 
-/** The profiler's protocols: the extension points of a run, then `mock_server` and `metric`. */
+/** The profiler's protocols: the extension points of a run, then `mock_server`, `metric` and `tokenizer`. */
 export const BUILTIN_PROTOCOLS: readonly Protocol[] = [
   Endpoint,
   Transport,
@@ -44,4 +45,5 @@ export const BUILTIN_PROTOCOLS: readonly Protocol[] = [
   ZmqProxy,
   MockServer,
   Metric,
+  Tokenizer,
 ] as Protocol[];

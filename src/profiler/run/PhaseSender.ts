@@ -121,6 +121,7 @@ export class PhaseSender implements CreditSender {
       inputTokens: turn.inputTokens,
       inFlightAtStart,
       ...(scheduledNs === undefined ? {} : { scheduledNs }),
+      ...(turn.outputTokens === undefined ? {} : { requestedOutputTokens: turn.outputTokens }),
     };
     let record: RequestRecord;
     let body = this.bodies.get(turn);

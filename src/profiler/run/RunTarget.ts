@@ -1,8 +1,9 @@
 import type { App } from "../../kernel/app/App.js";
 import type { AppConfig } from "../config/AppConfig.js";
 import { MockServer } from "../protocols/MockServer.js";
-import type { ServiceManager } from "../protocols/ServiceManager.js";
+import type { ServiceContext, ServiceManager } from "../protocols/ServiceManager.js";
 import type { TimingStrategy } from "../protocols/TimingStrategy.js";
+import type { Tokenizer } from "../protocols/Tokenizer.js";
 import { workerConfig } from "./workerConfig.js";
 
 /** Connections opened when the timing strategy sets no bound of its own (an open loop). */
@@ -23,13 +24,14 @@ export class RunTarget {
     private readonly app: App<AppConfig>,
     private readonly serviceManager: ServiceManager,
     private readonly strategy: TimingStrategy,
+    private readonly tokenizer?: Tokenizer,
   ) {}
 
   async open(): Promise<void> {
     const config = this.app.config;
     const url = config.endpoint.url === "embedded" ? await this.startMock() : config.endpoint.url;
     this.url = url;
-    await this.serviceManager.open({
+    const context: ServiceContext = {
       transport: {
         url,
         connections: this.strategy.maxInFlight?.() ?? UNBOUNDED_CONNECTIONS,
@@ -40,7 +42,11 @@ export class RunTarget {
       },
       config: workerConfig(this.app),
       root: this.app.root,
-    });
+    };
+    // Not enumerable: managers copy the context into worker threads (`{ ...context }`), and a
+    // tokenizer (functions, a loaded library) cannot be cloned; it is read on this thread only.
+    if (this.tokenizer) Object.defineProperty(context, "tokenizer", { value: this.tokenizer, enumerable: false });
+    await this.serviceManager.open(context);
     this.opened = true;
   }
 

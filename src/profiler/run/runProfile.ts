@@ -23,6 +23,7 @@ import { Ui } from "../protocols/Ui.js";
 import { buildResults } from "./buildResults.js";
 import { prepareRunDir } from "./prepareRunDir.js";
 import { RunTarget } from "./RunTarget.js";
+import { resolveRunTokenizer } from "./resolveRunTokenizer.js";
 import { runPhases } from "./runPhases.js";
 
 /**
@@ -79,6 +80,8 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   const consoleExporters = await app.getAll(ConsoleExporter);
   // Thresholds and goodput SLOs name metrics: a typo fails here, before anything is sent.
   const thresholds = checkMetricOptions(app.config, await app.getAll(Metric), app.loadedConfig);
+  // Before the run folder and the first request: an explicit tokenizer that does not resolve fails here.
+  const { tokenizer, info: tokenizerInfo } = await resolveRunTokenizer(app);
   const startedAt = new Date();
   const runStart = monotonicNs();
   const dir = await prepareRunDir(
@@ -90,12 +93,12 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   // One correlation id ties a run's events together: run.start, every phase event, run.end.
   const source = { source: "run", correlationId: randomUUID() };
   await bus.emit(RunStart, { dir, startedAt: startedAt.toISOString(), endpoint: app.config.endpoint.type, model: app.config.endpoint.model }, source);
-  const target = new RunTarget(app, serviceManager, strategy);
+  const target = new RunTarget(app, serviceManager, strategy, tokenizer);
   let measured: Awaited<ReturnType<typeof runPhases>>;
   try {
     await target.open();
     if (app.config.endpoint.preflight) await endpoint.probe?.(probeTarget(app.config, target.url, options.signal));
-    const dataset = await composer.compose(datasetSize(app.config));
+    const dataset = await composer.compose(datasetSize(app.config), tokenizer ? { tokenizer } : {});
     sampler.init(dataset, app.config.dataset.seed);
     measured = await runPhases(
       app,
@@ -112,6 +115,7 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     durationS: (monotonicNs() - runStart) / 1e9,
     interrupted,
   });
+  results.tokenizer = tokenizerInfo;
   const files: string[] = [];
   for (const exporter of dataExporters) files.push(...(await exporter.export(results, dir)));
   const write = options.write ?? ((text: string) => process.stdout.write(text));
