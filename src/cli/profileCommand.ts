@@ -6,12 +6,13 @@ import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
 import { colorEnabled, consoleStyle } from "../profiler/console/consoleStyle.js";
 import { LogOutput } from "../profiler/console/LogOutput.js";
 import type { CliIO } from "./CliIO.js";
+import { addLoadFlags, type LoadFlags, loadFlagsToSet } from "./loadFlags.js";
 import { parseDuration } from "./parseDuration.js";
 import { RunGuard } from "./RunGuard.js";
 import { renderRunEnding } from "./renderRunEnding.js";
 import { extraInputsToSet, headersToSet } from "./requestFlags.js";
 
-interface ProfileFlags {
+interface ProfileFlags extends LoadFlags {
   config?: string;
   set: string[];
   url?: string;
@@ -35,6 +36,7 @@ interface ProfileFlags {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const UNSET_SCHEDULE = ["timing.time_scale=null", "timing.start_at_zero=null"];
+const UNSET_STALL = ["timing.stall_policy=null", "timing.late_tolerance_ms=null"];
 
 /** Turns the shortcut flags into `--set` assignments (strings JSON-quoted so YAML keeps them strings). */
 export function flagsToSet(flags: ProfileFlags): string[] {
@@ -51,6 +53,7 @@ export function flagsToSet(flags: ProfileFlags): string[] {
     set.push(flags.concurrency === undefined ? "timing.max_concurrency=null" : `timing.max_concurrency=${flags.concurrency}`);
   } else if (flags.concurrency !== undefined) {
     set.push("timing.strategy=concurrency", `timing.concurrency=${flags.concurrency}`, "timing.rate=null", "timing.max_concurrency=null", ...UNSET_SCHEDULE);
+    set.push(...UNSET_STALL);
   }
   if (flags.requests !== undefined) set.push(`phases.profiling.requests=${flags.requests}`);
   if (flags.duration !== undefined) {
@@ -62,6 +65,7 @@ export function flagsToSet(flags: ProfileFlags): string[] {
   if (flags.waitForModel !== undefined) set.push(`endpoint.wait_for_model_s=${parseDuration("--wait-for-model", flags.waitForModel)}`);
   set.push(...extraInputsToSet(flags.extraInputs ?? [], flags.extraInputsJson), ...headersToSet(flags.header ?? []));
   if (flags.streaming !== undefined) set.push(`endpoint.streaming=${flags.streaming}`);
+  set.push(...loadFlagsToSet(flags));
   return [...set, ...flags.set];
 }
 
@@ -73,8 +77,7 @@ function redactingLogger(inner: Logger, secrets: () => readonly string[]): Logge
 
 /** `aiperf profile`. */
 export function addProfileCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
-    .command("profile")
+  addLoadFlags(program.command("profile"))
     .description("Profile an OpenAI-compatible endpoint: warm-up, profiling, metrics and exports (default: the embedded mock server)")
     .option("-c, --config <file>", "YAML config file (default: the packaged config/default.yaml, about 10 s)")
     .option("--set <key=value>", "override any config key, e.g. --set timing.concurrency=4 (repeatable)", collect, [])

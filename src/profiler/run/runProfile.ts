@@ -108,6 +108,7 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     durationS: (monotonicNs() - runStart) / 1e9,
     interrupted,
   });
+  if (target.connectionSetup) results.connectionSetup = target.connectionSetup;
   const files: string[] = [];
   for (const exporter of dataExporters) files.push(...(await exporter.export(results, dir)));
   const write = options.write ?? ((text: string) => process.stdout.write(text));
