@@ -27,6 +27,10 @@ export class HttpTransport implements Transport {
   /** Flat [name, value, …]: undici copies it as is, with no per-request object walk. */
   private headers: string[] = [];
   private basePath = "";
+  /** Requests in flight: an aborted signal cancels those that carry it. */
+  private readonly inFlight = new Set<ResponseHandler>();
+  /** Signals listened to already: requests share one signal per batch, so one listener serves all. */
+  private readonly watched = new WeakSet<AbortSignal>();
 
   open(options: TransportOptions): void {
     const url = new URL(options.url);
@@ -52,8 +56,9 @@ export class HttpTransport implements Transport {
     const signal = request.signal;
     if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error("cancelled"));
     return new Promise((resolve, reject) => {
-      const handler = new ResponseHandler(request, onData, resolve, reject);
-      handler.listen();
+      const handler = new ResponseHandler(request, onData, resolve, reject, this.inFlight);
+      this.inFlight.add(handler);
+      if (signal) this.watch(signal);
       try {
         // The callback-shaped handler is what undici 7 calls `onRequestSent` on (see ResponseHandler).
         pool.dispatch(
@@ -65,6 +70,19 @@ export class HttpTransport implements Transport {
         reject(new Error(describeNetworkError(error)));
       }
     });
+  }
+
+  /** On abort, cancels every request in flight that carries `signal`. */
+  private watch(signal: AbortSignal): void {
+    if (this.watched.has(signal)) return;
+    this.watched.add(signal);
+    signal.addEventListener(
+      "abort",
+      () => {
+        for (const handler of [...this.inFlight]) if (handler.signal === signal) handler.cancel();
+      },
+      { once: true },
+    );
   }
 
   /**

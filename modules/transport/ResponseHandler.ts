@@ -26,8 +26,8 @@ function rawHeader(raw: readonly (Buffer | string)[], name: string): string {
  * is written to the socket, which is the request's `sentNs`. Raw headers are read as they come
  * (no header object per response). Per body chunk: one timestamp, then the bytes are handed on —
  * kept as buffers for a whole JSON body (decoded once at the end), decoded and split into SSE
- * events when streaming. It is also the abort signal's listener (`handleEvent`), so a request
- * allocates no closures of its own.
+ * events when streaming. Cancelling goes through the transport's `InFlight` set (one listener per
+ * signal, not one per request), so a request allocates no closures of its own.
  */
 export class ResponseHandler {
   private status = 0;
@@ -48,11 +48,16 @@ export class ResponseHandler {
     private readonly onDataOut: TransportDataHandler,
     private readonly resolve: (response: TransportResponse) => void,
     private readonly reject: (error: Error) => void,
+    private readonly inFlight: Set<ResponseHandler>,
   ) {}
 
-  /** The abort signal fired: cancel the request. */
-  handleEvent(): void {
+  /** The request's signal aborted: cancel the request. */
+  cancel(): void {
     this.abort?.(this.cancelReason());
+  }
+
+  get signal(): AbortSignal | undefined {
+    return this.request.signal;
   }
 
   onConnect(abort: (reason: Error) => void): void {
@@ -122,13 +127,9 @@ export class ResponseHandler {
     this.onError(new Error("the server upgraded the connection"));
   }
 
-  /** Listens for the request's abort signal (called before dispatch). */
-  listen(): void {
-    this.request.signal?.addEventListener("abort", this);
-  }
-
+  /** Stops being cancellable once the request has ended. */
   release(): void {
-    this.request.signal?.removeEventListener("abort", this);
+    this.inFlight.delete(this);
   }
 
   cancelReason(): Error {
