@@ -52,7 +52,8 @@ export class RunTarget {
     });
     this.opened = true;
     this.connectionSetup = { connections: prewarm, ms: (monotonicNs() - started) / 1e6, prewarm: prewarm > 0 };
-    if (prewarm > 0) this.app.logger.info(`connections: ${prewarm} opened before the first request (${this.connectionSetup.ms.toFixed(1)} ms)`);
+    // Debug only: a server that cannot be reached is the pre-flight check's to report, first.
+    if (prewarm > 0) this.app.logger.debug(`connections: ${prewarm} prewarmed before the first request (${this.connectionSetup.ms.toFixed(1)} ms)`);
   }
 
   /** Stops whatever `open` started, even when `open` failed half-way; never throws. */
