@@ -1,4 +1,5 @@
 import { type ConsoleExporter, type ConsoleStyle, type ConsoleView, consoleStyle, type MetricResult, type ProfileResults, type ThresholdResult } from "aiperf";
+import { loadWarnings } from "./loadWarnings.js";
 import { metricTable } from "./metricTable.js";
 import { summaryHeader, wrapText } from "./summaryHeader.js";
 
@@ -48,6 +49,8 @@ export class SummaryTableExporter implements ConsoleExporter {
     const failures = Object.entries(results.hookFailures);
     if (failures.length > 0)
       out.push("", ...wrapText(`Phase hook failures: ${failures.map(([n, c]) => `${n}=${c}`).join(", ")}`, width).map((l) => style("yellow", l)));
+    const warnings = loadWarnings(results);
+    if (warnings.length > 0) out.push("", ...warnings.flatMap((w) => wrapText(w, width)).map((l) => style("yellow", l)));
     return `${out.join("\n")}\n`;
   }
 }

@@ -24,6 +24,8 @@ export class WorkerService implements Service {
   async start(context?: ServiceContext): Promise<void> {
     if (!context) throw new Error("the worker service needs the run's context (transport options)");
     this.transport.open(context.transport);
+    // Connections opened before the first timed request (endpoint.prewarm), so none waits for one.
+    if (context.transport.prewarm) await this.transport.prewarm?.(context.transport.prewarm);
     setMaxListeners(0, this.inFlight.signal);
     const deps = { endpoint: this.endpoint, transport: this.transport };
     this.unsubscribe = [

@@ -1,8 +1,9 @@
 import "reflect-metadata";
 import { IsBoolean, IsNumber, Min } from "class-validator";
+import { ScheduleConfig } from "./ScheduleConfig.js";
 
 /** `timing:` keys of the built-in `fixed_schedule` strategy (trace replay). */
-export class FixedScheduleConfig {
+export class FixedScheduleConfig extends ScheduleConfig {
   /** Multiplies trace timestamps (0.5 replays twice as fast). */
   @IsNumber()
   @Min(0)

@@ -1,8 +1,9 @@
 import "reflect-metadata";
 import { IsDefined, IsInt, IsNumber, IsOptional, Max, Min } from "class-validator";
+import { ScheduleConfig } from "./ScheduleConfig.js";
 
 /** `timing:` keys of the built-in `request_rate` strategy. */
-export class RequestRateConfig {
+export class RequestRateConfig extends ScheduleConfig {
   /** Requests per second. */
   @IsDefined({ message: 'timing.strategy "request_rate" needs "rate" (requests per second), e.g. --request-rate 50' })
   @IsNumber()

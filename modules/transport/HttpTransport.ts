@@ -1,29 +1,40 @@
-import { StringDecoder } from "node:string_decoder";
-import { monotonicNs, type Transport, type TransportDataHandler, type TransportOptions, type TransportRequest } from "aiperf";
+import {
+  type ConnectionSetup,
+  monotonicNs,
+  type Transport,
+  type TransportDataHandler,
+  type TransportOptions,
+  type TransportRequest,
+  type TransportResponse,
+} from "aiperf";
 import { type Dispatcher, Pool } from "undici";
 import { describeNetworkError } from "./describeNetworkError.js";
-import { looksLikeEventStream, SseParser } from "./SseParser.js";
+import { ResponseHandler } from "./ResponseHandler.js";
 
-/** Error bodies are kept only this long (for grouping error messages). */
-const ERROR_BODY_LIMIT = 2000;
-
-/** The most a response body (or one SSE event) may hold in memory: far above any completion. */
-export const RESPONSE_LIMIT_CHARS = 64 * 1024 * 1024;
+export { RESPONSE_LIMIT_CHARS } from "./ResponseHandler.js";
 
 /**
- * Built-in `http` transport on an undici Pool sized to the load. It uses undici's low-level
- * `dispatch` handler, so each body chunk is timestamped synchronously as the HTTP parser
- * delivers it (no stream or async-iterator hops between the socket and the timestamp). The API
- * key goes in the `Authorization: Bearer` header only; it is never logged or put in an error.
+ * Built-in `http` transport on an undici Pool sized to the load. It dispatches with undici's
+ * low-level handler (see `ResponseHandler`): the request's `sentNs` is taken when its bytes are
+ * written to the socket, and each body chunk is timestamped synchronously as the HTTP parser
+ * delivers it (no stream or async-iterator hops between the socket and the timestamp). `prewarm`
+ * opens the connections before the first timed request. The API key goes in the
+ * `Authorization: Bearer` header only; it is never logged or put in an error.
  */
 export class HttpTransport implements Transport {
   private pool: Pool | undefined;
+  private connections = 1;
   /** Flat [name, value, …]: undici copies it as is, with no per-request object walk. */
   private headers: string[] = [];
   private basePath = "";
+  /** Requests in flight: an aborted signal cancels those that carry it. */
+  private readonly inFlight = new Set<ResponseHandler>();
+  /** Signals listened to already: requests share one signal per batch, so one listener serves all. */
+  private readonly watched = new WeakSet<AbortSignal>();
 
   open(options: TransportOptions): void {
     const url = new URL(options.url);
+    this.connections = options.connections;
     this.pool = new Pool(url.origin, {
       connections: options.connections,
       connectTimeout: options.connectTimeoutMs,
@@ -39,92 +50,58 @@ export class HttpTransport implements Transport {
     this.basePath = url.pathname.replace(/\/$/, "").replace(/\/v1$/, "");
   }
 
-  send(request: TransportRequest, onData: TransportDataHandler): Promise<{ status: number; errorBody?: string }> {
+  send(request: TransportRequest, onData: TransportDataHandler): Promise<TransportResponse> {
     const pool = this.pool;
     if (!pool) return Promise.reject(new Error("transport is not open"));
+    const signal = request.signal;
+    if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error("cancelled"));
     return new Promise((resolve, reject) => {
-      let status = 0;
-      let sse: SseParser | undefined;
-      // Streaming asked, but no `text/event-stream` header: decide from the first bytes, as the
-      // OpenAI SDK does, rather than refuse a stream some servers label `application/json`.
-      let sniff = false;
-      let at = 0;
-      let text = "";
-      const decoder = new StringDecoder("utf8");
-      let controller: Dispatcher.DispatchController | undefined;
-      const signal = request.signal;
-      const onAbort = () => controller?.abort(signal?.reason instanceof Error ? signal.reason : new Error("cancelled"));
-      const cleanup = () => signal?.removeEventListener("abort", onAbort);
-      if (signal?.aborted) {
-        reject(signal.reason instanceof Error ? signal.reason : new Error("cancelled"));
-        return;
-      }
-      signal?.addEventListener("abort", onAbort, { once: true });
-      const handler: Dispatcher.DispatchHandler = {
-        onRequestStart(c) {
-          controller = c;
-          if (signal?.aborted) onAbort();
-        },
-        onResponseStart(_c, statusCode, headers) {
-          status = statusCode;
-          const type = String(headers["content-type"] ?? "");
-          if (statusCode >= 400 || !request.streaming) return;
-          if (type.includes("text/event-stream")) sse = new SseParser((data) => onData(data, at));
-          else sniff = true;
-        },
-        onResponseData(_c, chunk) {
-          at = monotonicNs();
-          const piece = decoder.write(chunk);
-          if (sniff && (text + piece).trim().length > 0) {
-            sniff = false;
-            if (looksLikeEventStream(text + piece)) {
-              sse = new SseParser((data) => onData(data, at));
-              sse.push(text);
-              text = "";
-            }
-          }
-          if (sse) sse.push(piece);
-          else if (status < 400 || text.length < ERROR_BODY_LIMIT) text += piece;
-          if ((sse ? sse.buffered : text.length) > RESPONSE_LIMIT_CHARS) {
-            controller?.abort(new Error(`the response ${sse ? "event" : "body"} passed ${RESPONSE_LIMIT_CHARS / 1024 / 1024} MiB; refused`));
-          }
-        },
-        onResponseEnd() {
-          cleanup();
-          const rest = decoder.end();
-          if (sse) {
-            if (rest) sse.push(rest);
-            if (sse.pending.trim().length > 0) {
-              reject(new Error("the stream ended in the middle of an event"));
-              return;
-            }
-            if (sse.events === 0) {
-              reject(new Error("the event stream ended without a single data event"));
-              return;
-            }
-            resolve({ status });
-            return;
-          }
-          text += rest;
-          if (status >= 400) {
-            resolve({ status, errorBody: text.slice(0, ERROR_BODY_LIMIT) });
-            return;
-          }
-          onData(text, at || monotonicNs());
-          resolve({ status });
-        },
-        onResponseError(_c, error) {
-          cleanup();
-          reject(signal?.aborted ? error : new Error(describeNetworkError(error)));
-        },
-      };
+      const handler = new ResponseHandler(request, onData, resolve, reject, this.inFlight);
+      this.inFlight.add(handler);
+      if (signal) this.watch(signal);
       try {
-        pool.dispatch({ method: "POST", path: this.basePath + request.path, headers: this.headers, body: request.body }, handler);
+        // The callback-shaped handler is what undici 7 calls `onRequestSent` on (see ResponseHandler).
+        pool.dispatch(
+          { method: "POST", path: this.basePath + request.path, headers: this.headers, body: request.body },
+          handler as unknown as Dispatcher.DispatchHandler,
+        );
       } catch (error) {
-        cleanup();
+        handler.release();
         reject(new Error(describeNetworkError(error)));
       }
     });
+  }
+
+  /** On abort, cancels every request in flight that carries `signal`. */
+  private watch(signal: AbortSignal): void {
+    if (this.watched.has(signal)) return;
+    this.watched.add(signal);
+    signal.addEventListener(
+      "abort",
+      () => {
+        for (const handler of [...this.inFlight]) if (handler.signal === signal) handler.cancel();
+      },
+      { once: true },
+    );
+  }
+
+  /**
+   * Opens up to `connections` connections at once, each warmed by one `GET /v1/models` (the
+   * request every OpenAI-compatible server answers; its status does not matter, only that the
+   * connection is open and kept alive). Concurrent requests on a pipelining-1 pool each get a
+   * connection of their own.
+   */
+  async prewarm(connections: number, signal?: AbortSignal): Promise<ConnectionSetup> {
+    const pool = this.pool;
+    const count = Math.min(connections, this.connections);
+    const start = monotonicNs();
+    if (!pool || count <= 0) return { connections: 0, ms: 0 };
+    const warm = async () => {
+      const res = await pool.request({ method: "GET", path: `${this.basePath}/v1/models`, headers: this.headers, ...(signal ? { signal } : {}) });
+      await res.body.dump();
+    };
+    const settled = await Promise.allSettled(Array.from({ length: count }, warm));
+    return { connections: settled.filter((s) => s.status === "fulfilled").length, ms: (monotonicNs() - start) / 1e6 };
   }
 
   async close(): Promise<void> {

@@ -65,7 +65,8 @@ export class SseParser {
 
   private take(): string {
     const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join("");
-    this.parts = [];
+    // Emptied in place: a new array per event would be garbage on every chunk of a stream.
+    this.parts.length = 0;
     this.lastChar = "";
     this.buffered = 0;
     return text;

@@ -6,6 +6,7 @@ import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
 import { colorEnabled, consoleStyle } from "../profiler/console/consoleStyle.js";
 import { LogOutput } from "../profiler/console/LogOutput.js";
 import type { CliIO } from "./CliIO.js";
+import { addLoadFlags, type LoadFlags, loadFlagsToSet } from "./loadFlags.js";
 import { addMetricOptions, type MetricFlags, metricFlagsToSet } from "./metricFlags.js";
 import { parseDuration } from "./parseDuration.js";
 import { RunGuard } from "./RunGuard.js";
@@ -13,7 +14,7 @@ import { renderRunEnding } from "./renderRunEnding.js";
 import { extraInputsToSet, headersToSet } from "./requestFlags.js";
 import { type TokenizerFlags, tokenizerFlagsToSet, tokenizerOption, useServerTokenCountOption } from "./tokenizerFlags.js";
 
-interface ProfileFlags extends MetricFlags, TokenizerFlags {
+interface ProfileFlags extends MetricFlags, TokenizerFlags, LoadFlags {
   config?: string;
   set: string[];
   url?: string;
@@ -37,6 +38,7 @@ interface ProfileFlags extends MetricFlags, TokenizerFlags {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const UNSET_SCHEDULE = ["timing.time_scale=null", "timing.start_at_zero=null"];
+const UNSET_STALL = ["timing.stall_policy=null", "timing.late_tolerance_ms=null"];
 
 /** Turns the shortcut flags into `--set` assignments (strings JSON-quoted so YAML keeps them strings). */
 export function flagsToSet(flags: ProfileFlags): string[] {
@@ -53,6 +55,7 @@ export function flagsToSet(flags: ProfileFlags): string[] {
     set.push(flags.concurrency === undefined ? "timing.max_concurrency=null" : `timing.max_concurrency=${flags.concurrency}`);
   } else if (flags.concurrency !== undefined) {
     set.push("timing.strategy=concurrency", `timing.concurrency=${flags.concurrency}`, "timing.rate=null", "timing.max_concurrency=null", ...UNSET_SCHEDULE);
+    set.push(...UNSET_STALL);
   }
   if (flags.requests !== undefined) set.push(`phases.profiling.requests=${flags.requests}`);
   if (flags.duration !== undefined) {
@@ -65,6 +68,7 @@ export function flagsToSet(flags: ProfileFlags): string[] {
   set.push(...extraInputsToSet(flags.extraInputs ?? [], flags.extraInputsJson), ...headersToSet(flags.header ?? []));
   if (flags.streaming !== undefined) set.push(`endpoint.streaming=${flags.streaming}`);
   set.push(...metricFlagsToSet(flags));
+  set.push(...loadFlagsToSet(flags));
   return [...set, ...flags.set];
 }
 
@@ -76,8 +80,7 @@ function redactingLogger(inner: Logger, secrets: () => readonly string[]): Logge
 
 /** `aiperf profile`. */
 export function addProfileCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  const profile = program
-    .command("profile")
+  const profile = addLoadFlags(program.command("profile"))
     .description("Profile an OpenAI-compatible endpoint: warm-up, profiling, metrics and exports (default: the embedded mock server)")
     .option("-c, --config <file>", "YAML config file (default: the packaged config/default.yaml, about 10 s)")
     .option("--set <key=value>", "override any config key, e.g. --set timing.concurrency=4 (repeatable)", collect, [])

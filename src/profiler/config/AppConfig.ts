@@ -127,6 +127,10 @@ export class EndpointConfig {
   @IsBoolean()
   preflight = true;
 
+  /** Open the phase's connections before the first timed request (`--no-prewarm`: open them on demand). */
+  @IsBoolean()
+  prewarm = true;
+
   /** Keep probing for this long until the model is listed (a server still loading it). */
   @IsNumber()
   @Min(0)

@@ -26,6 +26,8 @@ export interface ProfileResults {
   postProcessing: ProcessingResult[];
   /** Records of the profiling phase. */
   records: RequestRecord[];
+  /** Connections opened before the first request (`endpoint.prewarm`) and how long opening the request side took, ms. */
+  connectionSetup?: { connections: number; ms: number; prewarm: boolean };
   startedAt: string;
   durationS: number;
   interrupted: boolean;

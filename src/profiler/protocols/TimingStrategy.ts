@@ -24,6 +24,23 @@ export interface CreditSender {
 }
 
 /**
+ * How a scheduled strategy's sends went against their schedule.
+ * @public
+ */
+export interface ScheduleReport {
+  sent: number;
+  /** Sends more than the tolerance (`timing.late_tolerance_ms`) after their due time. */
+  late: number;
+  /** Sum and maximum of the late sends' delays, ns. */
+  lateTotalNs: number;
+  maxLateNs: number;
+  /** Sends dropped by the `skip` stall policy. */
+  skipped: number;
+  /** How far the `shift` stall policy moved the schedule in all, ns. */
+  shiftedNs: number;
+}
+
+/**
  * Concurrency, request rate, fixed schedule. A strategy's own `timing:` keys arrive through
  * `PLUGIN_CONFIG`, validated by its registry `config:` class.
  * @public
@@ -36,6 +53,15 @@ export interface TimingStrategy {
    * sized to. Undefined (or absent): unbounded, and the transport uses its default pool.
    */
   maxInFlight?(): number | undefined;
+  /**
+   * Connections worth opening before the first request (prewarm); default `maxInFlight()`. An
+   * open loop without a cap guesses from its rate.
+   */
+  expectedInFlight?(): number | undefined;
+  /** Requests per second asked for, when the strategy has a rate. */
+  requestedRate?(): number | undefined;
+  /** How the sends of the last phase went against their schedule, for scheduled strategies. */
+  scheduleReport?(): ScheduleReport | undefined;
 }
 
 /** Decides when credits (requests) are issued */

@@ -12,6 +12,22 @@ export interface TransportOptions {
   requestTimeoutMs: number;
   /** Extra headers for every request (`endpoint.headers`). */
   headers?: Readonly<Record<string, string>>;
+  /**
+   * Connections to open and warm before the first timed request (`endpoint.prewarm`), at most
+   * `connections`; absent or 0: connections open on demand.
+   */
+  prewarm?: number;
+}
+
+/**
+ * What opening the connections before the first request took.
+ * @public
+ */
+export interface ConnectionSetup {
+  /** Connections opened and warmed (one request answered on each). */
+  connections: number;
+  /** Wall time of the whole setup, ms. */
+  ms: number;
 }
 
 /**
@@ -52,6 +68,11 @@ export interface Transport {
    * bytes were handed to the socket (monotonic ns), if the transport knows it.
    */
   send(request: TransportRequest, onData: TransportDataHandler): Promise<TransportResponse>;
+  /**
+   * Opens `connections` connections (at most the pool's size) and warms each with one request,
+   * before the clock starts; never rejects (a connection that fails is not counted).
+   */
+  prewarm?(connections: number, signal?: AbortSignal): Promise<ConnectionSetup>;
   close(): Promise<void>;
 }
 

@@ -1,9 +1,11 @@
 import type { App } from "../../kernel/app/App.js";
+import { monotonicNs } from "../../kernel/util/monotonicNs.js";
 import type { AppConfig } from "../config/AppConfig.js";
 import { MockServer } from "../protocols/MockServer.js";
 import type { ServiceContext, ServiceManager } from "../protocols/ServiceManager.js";
 import type { TimingStrategy } from "../protocols/TimingStrategy.js";
 import type { Tokenizer } from "../protocols/Tokenizer.js";
+import type { ConnectionSetup } from "../protocols/Transport.js";
 import { workerConfig } from "./workerConfig.js";
 
 /** Connections opened when the timing strategy sets no bound of its own (an open loop). */
@@ -19,6 +21,8 @@ export class RunTarget {
   private opened = false;
   /** Where requests go: the configured URL, or the embedded server's once started. */
   url = "";
+  /** The connections opened before the first request (`endpoint.prewarm`), once open. */
+  connectionSetup: (ConnectionSetup & { prewarm: boolean }) | undefined;
 
   constructor(
     private readonly app: App<AppConfig>,
@@ -31,10 +35,15 @@ export class RunTarget {
     const config = this.app.config;
     const url = config.endpoint.url === "embedded" ? await this.startMock() : config.endpoint.url;
     this.url = url;
+    const connections = this.strategy.maxInFlight?.() ?? UNBOUNDED_CONNECTIONS;
+    // The phase's in-flight budget, connected before the clock starts (the open waits for it).
+    const prewarm = config.endpoint.prewarm ? Math.min(connections, this.strategy.expectedInFlight?.() ?? connections) : 0;
+    const started = monotonicNs();
     const context: ServiceContext = {
       transport: {
         url,
-        connections: this.strategy.maxInFlight?.() ?? UNBOUNDED_CONNECTIONS,
+        connections,
+        ...(prewarm > 0 ? { prewarm } : {}),
         ...(config.endpoint.api_key ? { apiKey: config.endpoint.api_key } : {}),
         connectTimeoutMs: config.endpoint.connect_timeout_ms,
         requestTimeoutMs: config.endpoint.request_timeout_ms,
@@ -48,6 +57,9 @@ export class RunTarget {
     if (this.tokenizer) Object.defineProperty(context, "tokenizer", { value: this.tokenizer, enumerable: false });
     await this.serviceManager.open(context);
     this.opened = true;
+    this.connectionSetup = { connections: prewarm, ms: (monotonicNs() - started) / 1e6, prewarm: prewarm > 0 };
+    // Debug only: a server that cannot be reached is the pre-flight check's to report, first.
+    if (prewarm > 0) this.app.logger.debug(`connections: ${prewarm} prewarmed before the first request (${this.connectionSetup.ms.toFixed(1)} ms)`);
   }
 
   /** Stops whatever `open` started, even when `open` failed half-way; never throws. */

@@ -116,6 +116,7 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     interrupted,
   });
   results.tokenizer = tokenizerInfo;
+  if (target.connectionSetup) results.connectionSetup = target.connectionSetup;
   const files: string[] = [];
   for (const exporter of dataExporters) files.push(...(await exporter.export(results, dir)));
   const write = options.write ?? ((text: string) => process.stdout.write(text));

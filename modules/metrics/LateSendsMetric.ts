@@ -1,0 +1,30 @@
+import { type AggregateMetric, type AggregateMetricInput, inject, LOADED_CONFIG, type LoadedConfig } from "aiperf";
+import { scheduleSettings } from "./scheduleSettings.js";
+
+/**
+ * Built-in `late_sends`: scheduled requests (request rate, trace replay) taken up more than
+ * `timing.late_tolerance_ms` after their scheduled time. How late they went out is the
+ * `schedule_slip` row.
+ */
+export class LateSendsMetric implements AggregateMetric {
+  readonly kind = "aggregate";
+  readonly tag = "late_sends";
+  readonly header = "Late sends";
+  readonly unit = "requests";
+  private readonly toleranceNs: number;
+
+  constructor(@inject(LOADED_CONFIG) loaded: LoadedConfig) {
+    this.toleranceNs = scheduleSettings(loaded).toleranceMs * 1e6;
+  }
+
+  compute({ records }: AggregateMetricInput): number | undefined {
+    let scheduled = 0;
+    let late = 0;
+    for (const r of records) {
+      if (r.scheduledNs === undefined) continue;
+      scheduled++;
+      if ((r.issuedNs ?? r.startNs) - r.scheduledNs > this.toleranceNs) late++;
+    }
+    return scheduled === 0 ? undefined : late;
+  }
+}
