@@ -41,21 +41,21 @@ describe("services talk through the communication protocol", () => {
   });
 });
 
-describe("multiprocess service manager (worker threads)", () => {
+describe("threads service manager (worker threads)", () => {
   it("gives the same results as in_process", async () => {
     const mock = await startMock({ ttftMs: 2, itlMs: 1, outputTokens: 5 });
     try {
       const run = (type: string) =>
         profileWith({
           endpoint: { url: mock.url },
-          // `workers` is the multiprocess manager's own key: in_process takes none.
-          service_manager: type === "multiprocess" ? { type, workers: 2 } : { type },
+          // `workers` is the threads manager's own key: in_process takes none.
+          service_manager: type === "threads" ? { type, workers: 2 } : { type },
           timing: { concurrency: 8 },
           dataset: { output_tokens_mean: 5 },
           phases: { warmup: { requests: 4 }, profiling: { requests: 60 } },
           output: { dir: path.join(dir, type), console_exporters: [] },
         });
-      const [single, multi] = [await run("in_process"), await run("multiprocess")];
+      const [single, multi] = [await run("in_process"), await run("threads")];
       for (const { results, exitCode } of [single, multi]) {
         expect(exitCode).toBe(0);
         expect(results.records).toHaveLength(60);
@@ -89,7 +89,7 @@ describe("multiprocess service manager (worker threads)", () => {
       config: {
         ui: { type: "none" },
         endpoint: { url: server.url, streaming: false },
-        service_manager: { type: "multiprocess", workers: 2 },
+        service_manager: { type: "threads", workers: 2 },
         timing: { concurrency: 8 },
         phases: { warmup: { requests: 0 }, profiling: { requests: 100 } },
         output: { dir: out, console_exporters: [] },
