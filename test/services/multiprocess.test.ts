@@ -19,6 +19,14 @@ function workerCounts(results: { postProcessing: { processor: string; phase: str
   return results.postProcessing.find((p) => p.processor === "worker_counts" && p.phase === phase)?.data.workers;
 }
 
+/** The pids of a process's children. */
+function childPids(pid: number): number[] {
+  return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+    .split("\n")
+    .map((l) => Number(l.trim()))
+    .filter((child) => child > 0);
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -129,10 +137,7 @@ describe("multiprocess service manager (worker processes over zmq_ipc)", () => {
     try {
       // Both workers are up and sending once 4 requests are held.
       await server.until((s) => s.inFlight === 4);
-      const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(parent.pid)], { encoding: "utf8" })
-        .split("\n")
-        .map((l) => Number(l.trim()))
-        .filter((pid) => pid > 0);
+      const children = childPids(parent.pid as number);
       expect(children).toHaveLength(2);
       const gone = new Promise((resolve) => parent.once("exit", resolve));
       parent.kill("SIGKILL");
@@ -140,6 +145,48 @@ describe("multiprocess service manager (worker processes over zmq_ipc)", () => {
       // Their IPC channel closed with the parent: each worker exits (the test's own timeout bounds the wait).
       while (children.some(alive)) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(children.filter(alive)).toEqual([]);
+    } finally {
+      parent.kill("SIGKILL");
+      await server.stop();
+    }
+  });
+
+  it("Ctrl-C stops the workers, counts the requests in flight as cancelled (not lost) and still writes the exports", async () => {
+    const server = await holdingServer();
+    const out = path.join(dir, "interrupted");
+    const parent = spawn(
+      process.execPath,
+      [
+        aiperfBin,
+        "profile",
+        "--url",
+        server.url,
+        "--no-streaming",
+        "--workers",
+        "2",
+        "--concurrency",
+        "4",
+        "--requests",
+        "50",
+        "--ui",
+        "none",
+        "--output",
+        out,
+      ],
+      { cwd: repoRoot, stdio: "ignore" },
+    );
+    try {
+      await server.until((s) => s.inFlight === 4);
+      const children = childPids(parent.pid as number);
+      expect(children).toHaveLength(2);
+      const code = new Promise((resolve) => parent.once("exit", resolve));
+      parent.kill("SIGINT");
+      expect(await code).toBe(130);
+      expect(children.filter(alive)).toEqual([]);
+      const exported = JSON.parse(readFileSync(path.join(out, "latest", "profile_export.json"), "utf8"));
+      // Interrupted in warm-up (the CLI's default 16 requests): the 4 held requests were cancelled, not lost.
+      expect(exported.phases).toEqual([expect.objectContaining({ phase: "warmup", sent: 4, cancelled: 4, errors: 0 })]);
+      expect(exported.errors).toEqual([]);
     } finally {
       parent.kill("SIGKILL");
       await server.stop();
