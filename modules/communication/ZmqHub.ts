@@ -12,7 +12,6 @@ import { decodeMessage, encodeMessage } from "./zmqMessage.js";
  * `[topic, payload]` to one peer (`sendTo`, by the peer's identity) or to every subscribed peer
  * (`publish`). A ROUTER delivers in order per peer and never drops a message for a live peer,
  * unlike PUB/SUB, whose subscriptions race the first messages.
- * @public
  */
 export class ZmqHub implements Communication {
   private readonly local = new TopicHandlers();

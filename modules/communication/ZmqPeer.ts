@@ -10,7 +10,6 @@ import { decodeMessage, encodeMessage } from "./zmqMessage.js";
  * `ZmqHub`. It is both a `communication` (a process's bus) and a `communication_client` (a
  * service's end): `publish`/`send` go to the hub, `subscribe`/`onMessage` ask the hub for a topic
  * once and deliver what arrives to the local handlers. Messages queue until connected.
- * @public
  */
 export class ZmqPeer implements Communication, CommunicationClient {
   private readonly local = new TopicHandlers();

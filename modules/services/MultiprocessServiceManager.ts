@@ -32,6 +32,9 @@ import { workerContext } from "./workerContext.js";
 /** The error code of requests lost with their worker process. */
 export const WORKER_LOST = "AIPERF_WORKER_LOST";
 
+/** A worker that has neither joined the bus nor failed by then is given up on (its app build hangs). */
+const START_TIMEOUT_MS = 60_000;
+
 interface Pending {
   job: RequestJob;
   dispatchedNs: number;
@@ -102,7 +105,12 @@ export class MultiprocessServiceManager implements ServiceManager {
     const child = fork(script, [], { stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" });
     const slot: ProcessSlot = { name, child, alive: true, ready: false, pending: new Map() };
     this.slots.push(slot);
-    return new Promise<void>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const started = new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        reject(new AiperfError("AIPERF_WORKER_FAILED", `${name} did not start within ${START_TIMEOUT_MS / 1000} s`));
+      }, START_TIMEOUT_MS);
       const off = hub.subscribe("ready", (message) => {
         if ((message as { identity?: string }).identity !== name) return;
         off();
@@ -120,6 +128,7 @@ export class MultiprocessServiceManager implements ServiceManager {
       const start: ProcessWorkerStart = { context, address, identity: name };
       child.send(start);
     });
+    return started.finally(() => clearTimeout(timer));
   }
 
   private received(message: RecordMessage): void {
