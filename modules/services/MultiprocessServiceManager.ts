@@ -91,7 +91,8 @@ export class MultiprocessServiceManager implements ServiceManager {
       await this.records.start(context);
       await this.timing.start(context);
       const start = { ...workerContext(context), transport: { ...context.transport, connections } };
-      await Promise.all(Array.from({ length: count }, (_, index) => this.spawn(index, start, address, hub)));
+      const dir = this.dir;
+      await Promise.all(Array.from({ length: count }, (_, index) => this.spawn(index, start, { address, dir }, hub)));
     } catch (error) {
       await this.close();
       throw error;
@@ -99,7 +100,7 @@ export class MultiprocessServiceManager implements ServiceManager {
     this.logger.info(`multiprocess: ${count} worker process(es) over zmq_ipc, ${connections} connection(s) each`);
   }
 
-  private spawn(index: number, context: ServiceContext, address: string, hub: ZmqHub): Promise<void> {
+  private spawn(index: number, context: ServiceContext, where: { address: string; dir: string }, hub: ZmqHub): Promise<void> {
     const name = `worker-${index + 1}`;
     const script = fileURLToPath(new URL("./processWorker.js", import.meta.url));
     const child = fork(script, [], { stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" });
@@ -125,7 +126,7 @@ export class MultiprocessServiceManager implements ServiceManager {
         this.lost(slot, signal ? `was killed (${signal})` : `exited (code ${code})`);
         reject(new AiperfError("AIPERF_WORKER_FAILED", `${name} exited (${signal ?? `code ${code}`}) while starting`));
       });
-      const start: ProcessWorkerStart = { context, address, identity: name };
+      const start: ProcessWorkerStart = { context, ...where, identity: name };
       child.send(start);
     });
     return started.finally(() => clearTimeout(timer));

@@ -3,6 +3,7 @@
 // service in it: credits in and records out over ZeroMQ. The Node IPC channel only starts and
 // stops the process, and ties its life to the parent's: when the parent goes (even `kill -9`), the
 // channel closes and this process exits.
+import { rmSync } from "node:fs";
 import { CommunicationClient, type ServiceContext } from "aiperf";
 import { startWorkerApp } from "./startWorkerApp.js";
 
@@ -13,15 +14,23 @@ export interface ProcessWorkerStart {
   address: string;
   /** This worker's name on the bus (and in records). */
   identity: string;
+  /** The manager's temp folder (its ipc socket): removed here when the manager dies without closing. */
+  dir: string;
 }
 
 if (!process.send) throw new Error("processWorker must be started by the multiprocess service manager (child_process.fork)");
 const send = process.send.bind(process);
-process.on("disconnect", () => process.exit(0));
+let dir: string | undefined;
+process.on("disconnect", () => {
+  // The manager is gone (a clean close stops workers first): nobody else will remove its socket folder.
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+});
 // Ctrl-C reaches the whole process group: the parent decides what stops and when.
 process.on("SIGINT", () => undefined);
 
 process.once("message", (start: ProcessWorkerStart) => {
+  dir = start.dir;
   startWorkerApp(start.context, { name: "zmq_dealer", settings: { connect: start.address, identity: start.identity } }).then(
     async (running) => {
       const client = await running.app.get(CommunicationClient);
