@@ -6,7 +6,7 @@ export class ScheduleSlipMetric implements RecordMetric {
   readonly tag = "schedule_slip";
   readonly header = "Schedule slip (sent late by)";
   readonly unit = "ms";
-  // Only trace replay (fixed_schedule) has a schedule; an empty row elsewhere would be noise.
+  // Only scheduled sends (request rate, trace replay) have a slip; an empty row under concurrency would be noise.
   readonly omitWhenEmpty = true;
 
   compute(record: RequestRecord): number | undefined {

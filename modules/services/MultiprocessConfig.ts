@@ -1,9 +1,9 @@
 import "reflect-metadata";
 import { IsInt, IsOptional, Min } from "class-validator";
 
-/** `service_manager:` keys of the built-in `multiprocess` manager. */
+/** `service_manager:` keys of the built-in `multiprocess` (worker processes) and `threads` (worker threads) managers. */
 export class MultiprocessConfig {
-  /** Worker threads; default one per core. */
+  /** Worker processes (or threads); default one per core. */
   @IsOptional()
   @IsInt()
   @Min(1)

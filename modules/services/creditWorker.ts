@@ -1,22 +1,18 @@
-// A worker thread of the `multiprocess` service manager: builds its own app from the run's config
+// A worker thread of the `threads` service manager: builds its own app from the run's config
 // (with the `worker_port` communication client) and runs the `worker` service in it. Envelopes
 // `{topic, message}` flow over the port; "ready", "failed" and "stop" manage the thread itself.
 import { parentPort, workerData } from "node:worker_threads";
-import { createProfilerApp, Service, type ServiceContext, silentLogger } from "aiperf";
+import type { ServiceContext } from "aiperf";
+import { startWorkerApp } from "./startWorkerApp.js";
 
 const port = parentPort;
 if (!port) throw new Error("creditWorker must run in a worker thread");
 const { context } = workerData as { context: ServiceContext };
 try {
-  const app = await createProfilerApp({ config: context.config, root: context.root, logger: silentLogger, isTTY: false });
-  const worker = await app.get(Service, "worker");
-  await worker.start(context);
+  const running = await startWorkerApp(context, { name: "worker_port" });
   port.on("message", (envelope: { topic?: string }) => {
     if (envelope?.topic !== "stop") return;
-    void worker
-      .stop()
-      .then(() => app.dispose())
-      .finally(() => port.close());
+    void running.stop().finally(() => port.close());
   });
   port.postMessage({ topic: "ready" });
 } catch (error) {

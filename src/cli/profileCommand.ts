@@ -90,7 +90,7 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     .option("--request-rate <r>", "request-rate mode: R requests per second")
     .option("--requests <n>", "requests in the profiling phase (with --duration: whichever comes first)")
     .option("--duration <time>", "profiling phase length, e.g. 60s, 5m (alone: no request cap; the phase timeout becomes the duration + 30 s)")
-    .option("--workers <n>", "execute requests in N worker threads (service_manager: multiprocess)")
+    .option("--workers <n>", "execute requests in N worker processes over ZeroMQ (service_manager: multiprocess; threads: --set service_manager.type=threads)")
     .option("--wait-for-model <time>", "before warm-up, wait up to this long (e.g. 60s) for the server to serve the model")
     .addOption(tokenizerOption)
     .addOption(useServerTokenCountOption)

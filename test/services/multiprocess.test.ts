@@ -1,87 +1,71 @@
-import { existsSync } from "node:fs";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Worker } from "node:worker_threads";
-import { Communication, type PhaseStats, runProfile, ServiceManager } from "aiperf";
+import { type PhaseStats, runProfile, ServiceManager } from "aiperf";
 import { createTestApp } from "aiperf/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { removeDir, tempDir } from "../helpers/fixtures.js";
+import { aiperfBin } from "../helpers/cli.js";
+import { removeDir, repoRoot, tempDir } from "../helpers/fixtures.js";
 import { holdingServer } from "../helpers/holdingServer.js";
-import { profileWith, startMock } from "../helpers/profileApp.js";
+import { profileWith } from "../helpers/profileApp.js";
 
-const dir = tempDir("services");
+const dir = tempDir("multiprocess");
 afterAll(() => removeDir(dir));
 
-describe("services talk through the communication protocol", () => {
-  it("in_process: every credit and every record crosses the app's communication bus", async () => {
-    const published: string[] = [];
-    const handlers = new Map<string, Set<(m: unknown) => void>>();
-    const spyBus: Communication = {
-      publish(topic, message) {
-        published.push(topic);
-        for (const h of handlers.get(topic) ?? []) h(message);
-      },
-      subscribe(topic, handler) {
-        const set = handlers.get(topic) ?? new Set();
-        set.add(handler);
-        handlers.set(topic, set);
-        return () => set.delete(handler);
-      },
-    };
-    const { results } = await profileWith(
-      {
-        phases: { warmup: { requests: 2 }, profiling: { requests: 5 } },
-        endpoint: { mock: { ttft_ms: 0, itl_ms: 0, output_tokens: 2 } },
-        output: { dir: path.join(dir, "bus"), console_exporters: [] },
-      },
-      { overrides: [{ token: Communication, useValue: spyBus }] },
-    );
-    expect(results.records).toHaveLength(5);
-    expect(published.filter((t) => t === "credit")).toHaveLength(7);
-    expect(published.filter((t) => t === "record")).toHaveLength(7);
-  });
-});
+type WithProcesses = ServiceManager & { processes(): readonly ChildProcess[] };
 
-describe("multiprocess service manager (worker threads)", () => {
-  it("gives the same results as in_process", async () => {
-    const mock = await startMock({ ttftMs: 2, itlMs: 1, outputTokens: 5 });
-    try {
-      const run = (type: string) =>
-        profileWith({
-          endpoint: { url: mock.url },
-          // `workers` is the multiprocess manager's own key: in_process takes none.
-          service_manager: type === "multiprocess" ? { type, workers: 2 } : { type },
-          timing: { concurrency: 8 },
-          dataset: { output_tokens_mean: 5 },
-          phases: { warmup: { requests: 4 }, profiling: { requests: 60 } },
-          output: { dir: path.join(dir, type), console_exporters: [] },
-        });
-      const [single, multi] = [await run("in_process"), await run("multiprocess")];
-      for (const { results, exitCode } of [single, multi]) {
-        expect(exitCode).toBe(0);
-        expect(results.records).toHaveLength(60);
-        expect(results.errors).toEqual([]);
-        expect(results.records.every((r) => r.outputTokens === 5 && r.tokenNs.length === 5)).toBe(true);
-        // Workers stamp on the main thread's clock: every request, and each of its tokens, falls
-        // inside the phase as the main thread saw it, in order.
-        const phase = results.phases.find((p) => p.phase === "profiling") as PhaseStats;
-        for (const r of results.records) {
-          const times = [phase.startNs as number, r.startNs, ...r.tokenNs, r.endNs, phase.endNs as number];
-          expect(times).toEqual([...times].sort((a, b) => a - b));
-        }
-        expect(results.metrics.find((m) => m.tag === "time_to_first_token")?.count).toBe(60);
-      }
-      const turns = (r: typeof single) => r.results.records.map((x) => x.turnId).sort();
-      expect(turns(multi)).toEqual(turns(single));
-      expect(multi.results.phases.map((p) => p.sent)).toEqual(single.results.phases.map((p) => p.sent));
-    } finally {
-      await mock.stop();
+/** The worker counts the `worker_counts` post-processor wrote for a phase. */
+function workerCounts(results: { postProcessing: { processor: string; phase: string; data: Record<string, unknown> }[] }, phase: string) {
+  return results.postProcessing.find((p) => p.processor === "worker_counts" && p.phase === phase)?.data.workers;
+}
+
+/** The pids of a process's children. */
+function childPids(pid: number): number[] {
+  return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+    .split("\n")
+    .map((l) => Number(l.trim()))
+    .filter((child) => child > 0);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("multiprocess service manager (worker processes over zmq_ipc)", () => {
+  it("runs every request once across two processes against the embedded mock server; records name both workers", async () => {
+    const { results, exitCode } = await profileWith({
+      endpoint: { mock: { ttft_ms: 0, itl_ms: 0, output_tokens: 3 } },
+      service_manager: { type: "multiprocess", workers: 2 },
+      timing: { concurrency: 8 },
+      dataset: { output_tokens_mean: 3 },
+      phases: { warmup: { requests: 4 }, profiling: { requests: 60 } },
+      output: { dir: path.join(dir, "embedded"), console_exporters: [] },
+    });
+    expect(exitCode).toBe(0);
+    expect(results.errors).toEqual([]);
+    expect(results.records.map((r) => r.credit).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    expect(results.records.every((r) => r.outputTokens === 3 && r.tokenNs.length === 3)).toBe(true);
+    expect(new Set(results.records.map((r) => r.worker))).toEqual(new Set(["worker-1", "worker-2"]));
+    const profiling = results.phases.find((p) => p.phase === "profiling") as PhaseStats;
+    expect(profiling).toMatchObject({ sent: 60, completed: 60, errors: 0 });
+    // One clock for every process of the machine: each request falls inside the phase as the parent saw it.
+    for (const r of results.records) {
+      const times = [profiling.startNs as number, r.startNs, ...r.tokenNs, r.endNs, profiling.endNs as number];
+      expect(times).toEqual([...times].sort((a, b) => a - b));
     }
+    const counts = workerCounts(results, "profiling") as Record<string, { requests: number; errors: number }>;
+    expect(Object.keys(counts)).toEqual(["worker-1", "worker-2"]);
+    expect(Object.values(counts).reduce((n, c) => n + c.requests, 0)).toBe(60);
   });
 
-  it("survives a worker killed mid-run: only its requests in flight fail, the other finishes the run, exports are written", async () => {
-    // The server holds every request until the kill, so the state at the kill is known whatever
-    // the machine's speed: 8 in flight, none answered, 4 on each worker (credits go to the
-    // least-loaded worker).
+  it("survives kill -9 of a worker mid-run: only its requests in flight fail, with a code naming it; nothing else is lost", async () => {
+    // The server holds every request until the kill: 8 in flight, none answered, 4 per worker
+    // (credits go to the least-loaded worker), whatever the machine's speed.
     const server = await holdingServer();
     const out = path.join(dir, "killed");
     const app = await createTestApp({
@@ -96,30 +80,151 @@ describe("multiprocess service manager (worker threads)", () => {
       },
     });
     try {
-      const manager = (await app.get(ServiceManager)) as ServiceManager & { threads(): readonly Worker[] };
+      const manager = (await app.get(ServiceManager)) as WithProcesses;
       const running = runProfile(app, { write: () => {} });
       await server.until((s) => s.inFlight === 8);
-      expect(manager.threads()).toHaveLength(2);
-      const victim = manager.threads()[0] as Worker;
-      // The manager's own exit listener was added first, so once this one runs the lost requests are settled.
+      expect(manager.processes()).toHaveLength(2);
+      const victim = manager.processes()[0] as ChildProcess;
+      // The manager's exit listener was added first: once this one runs, the lost requests are settled.
       const exited = new Promise((resolve) => victim.once("exit", resolve));
-      await victim.terminate();
+      process.kill(victim.pid as number, "SIGKILL");
       await exited;
-      // Its connections died with it: wait until the server has seen them go, then answer the rest.
       await server.until((s) => s.abandoned === 4);
       server.open();
       const { results, exitCode } = await running;
-      const profiling = results.phases.find((p) => p.phase === "profiling");
-      expect(profiling?.sent).toBe(100);
+      expect(results.phases.find((p) => p.phase === "profiling")?.sent).toBe(100);
       expect(results.records).toHaveLength(100);
-      expect(results.errors).toEqual([{ message: expect.stringMatching(/^worker 1 exited/), count: 4 }]);
-      expect(results.records.filter((r) => r.error === undefined)).toHaveLength(96);
+      expect(results.errors).toHaveLength(1);
+      expect(results.errors[0]?.count).toBe(4);
+      expect(results.errors[0]?.message).toMatch(/^worker-1 \(pid \S+\) was killed \(SIGKILL\) \[AIPERF_WORKER_LOST\]$/);
+      const failed = results.records.filter((r) => r.error !== undefined);
+      expect(failed.map((r) => r.worker)).toEqual(["worker-1", "worker-1", "worker-1", "worker-1"]);
       expect(server.answered).toBe(96);
       expect(exitCode).toBe(0);
+      const counts = workerCounts(results, "profiling") as Record<string, { requests: number; errors: number }>;
+      expect(counts["worker-1"]).toEqual({ requests: 4, errors: 4 });
+      expect(counts["worker-2"]).toEqual({ requests: 96, errors: 0 });
       expect(existsSync(path.join(out, "latest", "profile_export.json"))).toBe(true);
     } finally {
       await app.dispose();
       await server.stop();
     }
+  });
+
+  it("leaves no worker process behind when the parent is killed with -9", async () => {
+    const server = await holdingServer();
+    const parent = spawn(
+      process.execPath,
+      [
+        aiperfBin,
+        "profile",
+        "--url",
+        server.url,
+        "--no-streaming",
+        "--workers",
+        "2",
+        "--concurrency",
+        "4",
+        "--requests",
+        "50",
+        "--ui",
+        "none",
+        "--output",
+        path.join(dir, "orphans"),
+      ],
+      { cwd: repoRoot, stdio: "ignore" },
+    );
+    try {
+      // Both workers are up and sending once 4 requests are held.
+      await server.until((s) => s.inFlight === 4);
+      const children = childPids(parent.pid as number);
+      expect(children).toHaveLength(2);
+      const gone = new Promise((resolve) => parent.once("exit", resolve));
+      parent.kill("SIGKILL");
+      await gone;
+      // Their IPC channel closed with the parent: each worker exits (the test's own timeout bounds the wait).
+      while (children.some(alive)) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(children.filter(alive)).toEqual([]);
+    } finally {
+      parent.kill("SIGKILL");
+      await server.stop();
+    }
+  });
+
+  it("Ctrl-C stops the workers, counts the requests in flight as cancelled (not lost) and still writes the exports", async () => {
+    const server = await holdingServer();
+    const out = path.join(dir, "interrupted");
+    const parent = spawn(
+      process.execPath,
+      [
+        aiperfBin,
+        "profile",
+        "--url",
+        server.url,
+        "--no-streaming",
+        "--workers",
+        "2",
+        "--concurrency",
+        "4",
+        "--requests",
+        "50",
+        "--ui",
+        "none",
+        "--output",
+        out,
+      ],
+      { cwd: repoRoot, stdio: "ignore" },
+    );
+    try {
+      await server.until((s) => s.inFlight === 4);
+      const children = childPids(parent.pid as number);
+      expect(children).toHaveLength(2);
+      const code = new Promise((resolve) => parent.once("exit", resolve));
+      parent.kill("SIGINT");
+      expect(await code).toBe(130);
+      expect(children.filter(alive)).toEqual([]);
+      const exported = JSON.parse(readFileSync(path.join(out, "latest", "profile_export.json"), "utf8"));
+      // Interrupted in warm-up (the CLI's default 16 requests): the 4 held requests were cancelled, not lost.
+      expect(exported.phases).toEqual([expect.objectContaining({ phase: "warmup", sent: 4, cancelled: 4, errors: 0 })]);
+      expect(exported.errors).toEqual([]);
+    } finally {
+      parent.kill("SIGKILL");
+      await server.stop();
+    }
+  });
+
+  it("the example plugin's hooks see every phase event with true counts", async () => {
+    const logFile = path.join(dir, "events.log");
+    const metricsFile = path.join(dir, "metrics.json");
+    const { exitCode } = await profileWith(
+      {
+        plugins: {
+          phase_hooks: [
+            { name: "example_logging", config: { log_file: logFile, verbose: true } },
+            { name: "example_metrics_collector", config: { metrics_file: metricsFile } },
+          ],
+        },
+        endpoint: { mock: { ttft_ms: 0, itl_ms: 0, output_tokens: 2, error_rate: 0 } },
+        service_manager: { type: "multiprocess", workers: 2 },
+        timing: { concurrency: 4 },
+        phases: { warmup: { requests: 3 }, profiling: { requests: 20 } },
+        output: { dir: path.join(dir, "plugin"), console_exporters: [] },
+      },
+      { root: repoRoot },
+    );
+    expect(exitCode).toBe(0);
+    const lines = readFileSync(logFile, "utf8").trim().split("\n");
+    expect(lines.map((l) => l.split(" ").slice(1, 3).join(" "))).toEqual([
+      "warmup start",
+      "warmup sending_complete",
+      "warmup complete",
+      "profiling start",
+      "profiling sending_complete",
+      "profiling complete",
+    ]);
+    expect(lines[5]).toContain("sent=20 completed=20 errors=0 in_flight=0 cancelled=0");
+    const metrics = JSON.parse(readFileSync(metricsFile, "utf8"));
+    expect(metrics.phases.profiling).toMatchObject({ status: "complete", sent: 20, completed: 20, errors: 0 });
+    expect(metrics.aggregate).toMatchObject({ sent: 23, completed: 23, errors: 0 });
   });
 });

@@ -1,12 +1,17 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 
 /**
- * A broker between processes (no built-in implementation).
+ * A broker between processes: binds a front-end and a back-end socket and forwards between them
+ * (built-ins `xpub_xsub`, `push_pull`, `dealer_router`).
  * @public
  */
 export interface ZmqProxy {
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The bound front-end endpoint (where senders connect), once started. */
+  readonly frontend?: string | undefined;
+  /** The bound back-end endpoint (where receivers connect), once started. */
+  readonly backend?: string | undefined;
 }
 
 /** Message proxy for distributed runs. */
