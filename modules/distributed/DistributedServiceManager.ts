@@ -214,11 +214,10 @@ export class DistributedServiceManager implements ServiceManager {
         this.joinChanged = undefined;
         const live = this.live();
         const ready = live.filter((r) => r.ready).length;
-        const starting = live.length - ready;
         reject(
           new AiperfError(
             "AIPERF_DISTRIBUTED_JOIN_TIMEOUT",
-            `${ready} of ${wanted} worker(s) joined ${this.endpoint} within ${this.config.join_timeout_ms} ms${starting > 0 ? ` (${starting} more still starting)` : ""}; start each with: aiperf worker --controller tcp://HOST:PORT, or raise service_manager.join_timeout_ms`,
+            `only ${live.length} of ${wanted} worker(s) joined ${this.endpoint} within ${this.config.join_timeout_ms} ms (${ready} of them ready); start each with: aiperf worker --controller tcp://HOST:PORT, or raise service_manager.join_timeout_ms`,
           ),
         );
       }, this.config.join_timeout_ms);
