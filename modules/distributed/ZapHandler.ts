@@ -32,7 +32,7 @@ export class ZapHandler {
       for await (const frames of socket) {
         const [version, requestId, , address, , mechanism, clientKey] = frames;
         const curve = mechanism?.toString() === "CURVE";
-        const ok = curve && clientKey !== undefined && clientKey.equals(allowed);
+        const ok = curve && clientKey?.equals(allowed) === true;
         if (!ok)
           this.onRefused(address?.toString() ?? "?", curve ? "its CURVE key is not this run's key" : `mechanism ${mechanism?.toString() ?? "?"} is not CURVE`);
         await socket.send([version ?? "1.0", requestId ?? "", ok ? "200" : "400", ok ? "OK" : "refused", "", ""]);
