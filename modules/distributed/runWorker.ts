@@ -74,7 +74,7 @@ class WorkerLoop {
     const onAbort = () => this.finish?.(130);
     signal?.addEventListener("abort", onAbort, { once: true });
     logger.info(`connecting to ${controller} (waiting up to ${joinTimeoutMs} ms for its welcome)`);
-    this.send({ t: "hello", host: os.hostname(), pid: process.pid, version: process.version });
+    this.send({ t: "hello", host: os.hostname(), pid: process.pid, node: process.version });
     void this.receive(joinTimer);
     const code = await done;
     clearTimeout(joinTimer);

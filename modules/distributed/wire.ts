@@ -2,7 +2,7 @@ import type { RequestJob, RequestRecord, ServiceContext } from "aiperf";
 
 /** Worker → controller. */
 export type WorkerMessage =
-  | { t: "hello"; host: string; pid: number; version: string }
+  | { t: "hello"; host: string; pid: number; node: string }
   | { t: "ready" }
   | { t: "failed"; message: string }
   | { t: "hb" }
