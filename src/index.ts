@@ -59,6 +59,7 @@ export type * from "./profiler/model/RequestJob.js";
 export type * from "./profiler/model/RequestRecord.js";
 export type * from "./profiler/model/TokenizerInfo.js";
 export type * from "./profiler/model/Turn.js";
+export type * from "./profiler/model/WorkerInfo.js";
 export { BasePhaseLifecycleHook } from "./profiler/phases/BasePhaseLifecycleHook.js";
 export { PHASE_EVENTS, type PhaseEvent, type PhaseLifecycleHook } from "./profiler/phases/PhaseLifecycleHook.js";
 export { type PhaseDriverContext, type PhaseOptions, PhaseOrchestrator, type PhaseOutcome } from "./profiler/phases/PhaseOrchestrator.js";

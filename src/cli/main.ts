@@ -4,9 +4,11 @@ import { AiperfError } from "../kernel/errors/AiperfError.js";
 import { printable } from "../kernel/util/printable.js";
 import { type CliIO, processIO } from "./CliIO.js";
 import { exitCodeOf } from "./exitCodeOf.js";
+import { addKubeCommand } from "./kubeCommand.js";
 import { addMockServerCommand } from "./mockServerCommand.js";
 import { addPluginsCommand } from "./pluginsCommand.js";
 import { addProfileCommand } from "./profileCommand.js";
+import { addWorkerCommand } from "./workerCommand.js";
 
 /**
  * The `aiperf` command line. Returns the exit code: 0 success, 1 failure,
@@ -27,6 +29,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   addProfileCommand(program, io, setExit);
   addMockServerCommand(program, io);
   addPluginsCommand(program, io, setExit);
+  addWorkerCommand(program, io, setExit);
+  addKubeCommand(program, io);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -14,9 +14,12 @@ afterAll(() => removeDir(dir));
 
 type WithProcesses = ServiceManager & { processes(): readonly ChildProcess[] };
 
-/** The worker counts the `worker_counts` post-processor wrote for a phase. */
+/** The per-worker requests and errors the `worker_report` post-processor wrote for a phase. */
 function workerCounts(results: { postProcessing: { processor: string; phase: string; data: Record<string, unknown> }[] }, phase: string) {
-  return results.postProcessing.find((p) => p.processor === "worker_counts" && p.phase === phase)?.data.workers;
+  const rows = results.postProcessing.find((p) => p.processor === "worker_report" && p.phase === phase)?.data.workers as
+    | { worker: string; requests: number; errors: number }[]
+    | undefined;
+  return Object.fromEntries((rows ?? []).map((r) => [r.worker, { requests: r.requests, errors: r.errors }]));
 }
 
 /** The pids of a process's children. */

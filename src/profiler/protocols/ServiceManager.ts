@@ -1,6 +1,7 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 import type { RequestJob } from "../model/RequestJob.js";
 import type { RequestRecord } from "../model/RequestRecord.js";
+import type { WorkerInfo } from "../model/WorkerInfo.js";
 import type { CreditSender } from "./TimingStrategy.js";
 import type { Tokenizer } from "./Tokenizer.js";
 import type { TransportOptions } from "./Transport.js";
@@ -35,6 +36,8 @@ export interface ServiceManager {
   run(sender: CreditSender): Promise<void>;
   /** Stops the request side. */
   close(): Promise<void>;
+  /** The remote workers of the current run, with host, pid and clock offset (distributed). Optional. */
+  workers?(): readonly WorkerInfo[];
 }
 
 /** Runs the services of a profile run. */
