@@ -5,6 +5,7 @@ import { printable } from "../kernel/util/printable.js";
 import { type CliIO, processIO } from "./CliIO.js";
 import { exitCodeOf } from "./exitCodeOf.js";
 import { addMockServerCommand } from "./mockServerCommand.js";
+import { addPlotCommand } from "./plotCommand.js";
 import { addPluginsCommand } from "./pluginsCommand.js";
 import { addProfileCommand } from "./profileCommand.js";
 
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   };
   addProfileCommand(program, io, setExit);
   addMockServerCommand(program, io);
+  addPlotCommand(program, io);
   addPluginsCommand(program, io, setExit);
   for (const command of program.commands) command.exitOverride();
   try {

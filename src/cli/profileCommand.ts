@@ -7,9 +7,13 @@ import { colorEnabled, consoleStyle } from "../profiler/console/consoleStyle.js"
 import { LogOutput } from "../profiler/console/LogOutput.js";
 import type { CliIO } from "./CliIO.js";
 import { parseDuration } from "./parseDuration.js";
+import { writeReportTo } from "./plotCommand.js";
+import { withRecordsForPlot } from "./plotFlags.js";
 import { RunGuard } from "./RunGuard.js";
 import { renderRunEnding } from "./renderRunEnding.js";
 import { extraInputsToSet, headersToSet } from "./requestFlags.js";
+import { sweepPlan } from "./sweepPlan.js";
+import { runSweep } from "./sweepRun.js";
 
 interface ProfileFlags {
   config?: string;
@@ -31,6 +35,7 @@ interface ProfileFlags {
   cache: boolean;
   debug?: boolean;
   quiet?: boolean;
+  plot?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -96,7 +101,10 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     .option("--no-cache", "do not use the plugin manifest cache")
     .option("--quiet", "only warnings and errors on stderr")
     .option("--debug", "show stack traces and debug logs")
-    .action(async (flags: ProfileFlags) => {
+    .option("--plot", "also write report.html and SVG charts into the run's folder (a list --concurrency 1,4,16 or --request-rate 10,50 sweeps and compares)")
+    .action(async function profileAction(flags: ProfileFlags): Promise<void> {
+      const sweep = sweepPlan(flags);
+      if (sweep) return setExit(await runSweep(sweep, flags, io, profileAction));
       let secrets: string[] = [];
       // Everything the run logs goes through one output, which the live view diverts above its line.
       const output = new LogOutput((t) => io.stderr(t));
@@ -107,7 +115,8 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       // Loaded here, not at start-up, so `aiperf plugins …` does not pay for the profiler.
       const [{ createProfilerApp }, { runProfile }] = await Promise.all([import("../profiler/createProfilerApp.js"), import("../profiler/run/runProfile.js")]);
       const config = flags.config ? path.resolve(io.cwd, flags.config) : path.join(frameworkPackage().root, "config", "default.yaml");
-      const app = await createProfilerApp({ config, set: flagsToSet(flags), root: io.cwd, logger, logOutput: output, noCache: !flags.cache, isTTY: io.isTTY });
+      const set = await withRecordsForPlot(flags.plot, config, flagsToSet(flags));
+      const app = await createProfilerApp({ config, set, root: io.cwd, logger, logOutput: output, noCache: !flags.cache, isTTY: io.isTTY });
       // Routed keys (a plugin strategy's token) are not in app.config: collect from the config as written too.
       secrets = [...new Set([...collectSecrets(app.config), ...collectSecrets(app.loadedConfig.raw)])];
       const guard = new RunGuard(logger, (t) => output.write(t));
@@ -117,6 +126,7 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
         const write = (t: string) => io.stdout(redact(t, secrets));
         const result = await runProfile(app, { signal: guard.controller.signal, write, color, width });
         write(renderRunEnding(result.files, io.cwd, consoleStyle(color)));
+        if (flags.plot) await writeReportTo([result.dir], result.dir, io);
         if (result.exitCode === 1) io.stderr("[aiperf] error: every request failed (see the errors above)\n");
         if (guard.contained > 0) io.stderr(`[aiperf] warning: ${guard.contained} uncaught error(s) from plugin code were contained (see above)\n`);
         setExit(result.exitCode === 130 ? guard.interruptedCode : result.exitCode);
