@@ -26,6 +26,8 @@ export function axis(name: string, position: "x" | "y", extra: Record<string, un
   };
 }
 
+const LABEL_SPOTS = ["insideEndTop", "insideMiddleBottom", "insideStartTop"] as const;
+
 /** Phase boundaries as vertical lines on a timeline. */
 export function phaseLines(marks: readonly PhaseMark[]): Record<string, unknown> | undefined {
   if (marks.length === 0) return undefined;
@@ -34,7 +36,8 @@ export function phaseLines(marks: readonly PhaseMark[]): Record<string, unknown>
     symbol: "none",
     lineStyle: { type: "dashed", width: 1 },
     label: { formatter: "{b}", position: "insideEndTop", fontSize: 10 },
-    data: marks.map((m) => ({ name: m.name, xAxis: m.s })),
+    // Boundaries often fall close together (sending complete, end): their labels sit apart.
+    data: marks.map((m, i) => ({ name: m.name, xAxis: m.s, label: { position: LABEL_SPOTS[i % LABEL_SPOTS.length] } })),
   };
 }
 

@@ -17,10 +17,10 @@ function pointOf(run: RunData, label: string): CurvePoint {
 }
 
 const LINES = [
-  { key: "ttftP50", name: "TTFT p50", axis: 0, dashed: false },
-  { key: "ttftP99", name: "TTFT p99", axis: 0, dashed: true },
-  { key: "itlP50", name: "ITL p50", axis: 1, dashed: false },
-  { key: "itlP99", name: "ITL p99", axis: 1, dashed: true },
+  { key: "ttftP50", name: "TTFT p50", axis: 0, dashed: false, color: "#3366cc" },
+  { key: "ttftP99", name: "TTFT p99", axis: 0, dashed: true, color: "#3366cc" },
+  { key: "itlP50", name: "ITL p50", axis: 1, dashed: false, color: "#e6761b" },
+  { key: "itlP99", name: "ITL p99", axis: 1, dashed: true, color: "#e6761b" },
 ] as const;
 
 /** Latency against throughput, one point per run in run order, each labelled with its load. */
@@ -32,6 +32,7 @@ export function curveChart(runs: readonly RunData[], labels: readonly string[]):
     type: "line" as const,
     yAxisIndex: line.axis,
     symbolSize: 7,
+    color: line.color,
     lineStyle: { type: line.dashed ? ("dashed" as const) : ("solid" as const) },
     label: { show: line.key === "ttftP50", formatter: "{@[2]}", position: "top" as const, fontSize: 10 },
     data: curve.filter((p) => p.outputTokensPerS !== undefined && p[line.key] !== undefined).map((p) => [p.outputTokensPerS, p[line.key], p.label]),

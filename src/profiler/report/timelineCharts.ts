@@ -8,7 +8,7 @@ interface TimelineKind {
   title: string;
   yName: string;
   pick: (t: Timelines) => Point[];
-  draw: "scatter" | "line" | "step" | "area";
+  draw: "scatter" | "step" | "area";
   note: string;
 }
 
@@ -34,7 +34,7 @@ const KINDS: readonly TimelineKind[] = [
     title: "Output tokens per second",
     yName: "tokens/s",
     pick: (t) => t.outputTokensPerS,
-    draw: "line",
+    draw: "step",
     note: "Output tokens received in each window, counted as their chunks arrived.",
   },
   {
@@ -42,7 +42,7 @@ const KINDS: readonly TimelineKind[] = [
     title: "Requests per second",
     yName: "requests/s",
     pick: (t) => t.requestsPerS,
-    draw: "line",
+    draw: "step",
     note: "Successful requests finished in each window.",
   },
   {
@@ -64,7 +64,11 @@ const KINDS: readonly TimelineKind[] = [
 ];
 
 function seriesOf(kind: TimelineKind, run: RunData, label: string): Record<string, unknown> {
-  const data = kind.pick(run.timelines);
+  const picked = kind.pick(run.timelines);
+  const last = picked[picked.length - 1];
+  // A closing point at the run's end, so the last window is drawn as wide as it is.
+  const closing: Point[] = kind.draw !== "scatter" && last && run.timelines.endS > last[0] ? [[run.timelines.endS, last[1]]] : [];
+  const data = [...picked, ...closing];
   const marks = phaseLines(run.phaseMarks);
   const common = { name: label, data, ...(marks ? { markLine: marks } : {}) };
   if (kind.draw === "scatter") return { ...common, type: "scatter", symbolSize: 3, large: false };
@@ -72,7 +76,8 @@ function seriesOf(kind: TimelineKind, run: RunData, label: string): Record<strin
     ...common,
     type: "line",
     symbol: "none",
-    ...(kind.draw === "line" ? {} : { step: "end" }),
+    // A window's value holds from its start to the next window's.
+    step: "end",
     ...(kind.draw === "area" ? { areaStyle: { opacity: 0.4 } } : {}),
   };
 }
@@ -100,7 +105,7 @@ export function timelineCharts(runs: readonly RunData[], labels: readonly string
       option: {
         ...baseOption(kind.title, runs.length),
         ...(runs.length === 1 && kind.id === "errors" ? { color: ["#d62728"] } : {}),
-        xAxis: axis("seconds since profiling started", "x", { min: 0 }),
+        xAxis: axis("seconds since profiling started", "x", { min: 0, max: Math.max(...runs.map((r) => r.timelines.endS)) || undefined }),
         yAxis: axis(kind.yName, "y"),
         series,
       },

@@ -7,6 +7,8 @@ export type Point = [number, number];
 export interface Timelines {
   /** Window width in seconds: 1, wider only for runs over 30 minutes (at most 1800 windows). */
   windowS: number;
+  /** Where the last window ends: the run's end. */
+  endS: number;
   ttft: Point[];
   latency: Point[];
   outputTokensPerS: Point[];
@@ -23,8 +25,19 @@ function windowWidth(spanS: number): number {
   return Math.max(1, Math.ceil(spanS / MAX_WINDOWS));
 }
 
-/** Per-window rate of the events at `times` that `keep` selects. */
-function ratePerWindow(times: readonly number[], keep: (i: number) => boolean, width: number, windows: number): Point[] {
+/**
+ * Windows as a step line: each value at its window's start, rates divided by the time the window
+ * covers (the last one ends with the run).
+ */
+function steps(values: readonly number[], width: number, endS: number, rate: boolean): Point[] {
+  return values.map((v, w) => {
+    const covered = Math.min(width, endS - w * width);
+    return [w * width, rate ? v / (covered > 0 ? covered : width) : v];
+  });
+}
+
+/** Per-window count of the events at `times` that `keep` selects. */
+function countPerWindow(times: readonly number[], keep: (i: number) => boolean, width: number, windows: number): number[] {
   const counts = new Array<number>(windows).fill(0);
   times.forEach((t, i) => {
     if (t >= 0 && keep(i)) {
@@ -32,21 +45,21 @@ function ratePerWindow(times: readonly number[], keep: (i: number) => boolean, w
       counts[w] = (counts[w] as number) + 1;
     }
   });
-  return counts.map((c, w) => [w * width, c / width]);
+  return counts;
 }
 
-/** One-second buckets summed into windows of `width` seconds, as a rate. */
-function mergeBuckets(buckets: readonly number[], width: number, windows: number): Point[] {
+/** One-second buckets summed into windows of `width` seconds. */
+function mergeBuckets(buckets: readonly number[], width: number, windows: number): number[] {
   const sums = new Array<number>(windows).fill(0);
   buckets.forEach((v, s) => {
     const w = Math.min(windows - 1, Math.floor(s / width));
     sums[w] = (sums[w] as number) + v;
   });
-  return sums.map((v, w) => [w * width, v / width]);
+  return sums;
 }
 
 /** The most requests in flight at once within each window (a window starts with what was in flight). */
-function inFlightPerWindow(series: RecordSeries, width: number, windows: number): Point[] {
+function inFlightPerWindow(series: RecordSeries, width: number, windows: number): number[] {
   const events: [number, number][] = [];
   for (let i = 0; i < series.count; i++) events.push([series.startS[i] as number, 1], [series.endS[i] as number, -1]);
   // Ends before starts at the same instant: a request replaced by the next is not two in flight.
@@ -61,7 +74,7 @@ function inFlightPerWindow(series: RecordSeries, width: number, windows: number)
     peak[at] = Math.max(peak[at] as number, now);
   }
   while (w < windows - 1) peak[++w] = now;
-  return peak.map((v, i) => [i * width, v]);
+  return peak;
 }
 
 /**
@@ -93,11 +106,22 @@ export function buildTimelines(series: RecordSeries, spanS: number): Timelines {
   const windows = Math.max(1, Math.ceil(last / windowS));
   return {
     windowS,
+    endS: last,
     ttft: downsampleScatter(series.startS, series.ttftMs, last),
     latency: downsampleScatter(series.startS, series.latencyMs, last),
-    outputTokensPerS: mergeBuckets(series.tokensPerBucket, windowS, windows),
-    requestsPerS: ratePerWindow(series.endS, (i) => Number.isFinite(series.latencyMs[i]), windowS, windows),
-    inFlight: inFlightPerWindow(series, windowS, windows),
-    errors: ratePerWindow(series.endS, (i) => series.failed[i] === true, windowS, windows).map(([t, r]) => [t, r * windowS]),
+    outputTokensPerS: steps(mergeBuckets(series.tokensPerBucket, windowS, windows), windowS, last, true),
+    requestsPerS: steps(
+      countPerWindow(series.endS, (i) => Number.isFinite(series.latencyMs[i]), windowS, windows),
+      windowS,
+      last,
+      true,
+    ),
+    inFlight: steps(inFlightPerWindow(series, windowS, windows), windowS, last, false),
+    errors: steps(
+      countPerWindow(series.endS, (i) => series.failed[i] === true, windowS, windows),
+      windowS,
+      last,
+      false,
+    ),
   };
 }
