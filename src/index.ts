@@ -78,6 +78,7 @@ export * from "./profiler/protocols/Tokenizer.js";
 export * from "./profiler/protocols/Transport.js";
 export * from "./profiler/protocols/Ui.js";
 export * from "./profiler/protocols/ZmqProxy.js";
+export { type ReportFiles, writeReport } from "./profiler/report/writeReport.js";
 export { executeRequest, failedRecord } from "./profiler/run/executeRequest.js";
 export { type ProfileRunOptions, type ProfileRunResult, runProfile } from "./profiler/run/runProfile.js";
 // The profiler's names win over the kernel's where both exist: a typed APP_CONFIG.
