@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { printable } from "../kernel/util/printable.js";
 import type { CliIO } from "./CliIO.js";
 import { writeReportTo } from "./plotCommand.js";
 import type { SweepPlan } from "./sweepPlan.js";
@@ -72,7 +73,14 @@ export async function runSweep<F extends SweepableFlags>(plan: SweepPlan, flags:
       if (stopped) break;
       const dir = path.join(base, plan.folders[i] as string);
       io.stderr(`[aiperf] sweep ${i + 1}/${plan.values.length}: ${plan.folders[i]?.replaceAll("_", " ")} -> ${dir}\n`);
-      await runOne({ ...flags, [plan.flag]: value, output: dir, set: [...flags.set, "output.flat=true"], plot: true });
+      try {
+        await runOne({ ...flags, [plan.flag]: value, output: dir, set: [...flags.set, "output.flat=true"], plot: true });
+      } catch (error) {
+        // A signal that lands before measuring begins (the pre-flight check) fails that run; the
+        // sweep then ends as interrupted, not as failed.
+        if (!stopped) throw error;
+        io.stderr(`[aiperf] sweep: ${plan.folders[i]} stopped before it measured: ${printable(error instanceof Error ? error.message : String(error))}\n`);
+      }
       const outcome = await outcomeOf(dir);
       if (outcome.done) completed.push(dir);
       failed ||= outcome.allFailed;
