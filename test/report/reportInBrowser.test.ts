@@ -24,14 +24,15 @@ function exportOf(dir: string): { metrics: Metric[]; phases: { phase: string; er
 }
 const metric = (dir: string, role: string) => exportOf(dir).metrics.find((m) => ALIASES[role]?.includes(m.tag));
 
-describe.skipIf(!hasChromium)("the HTML report in headless Chromium, offline", () => {
+describe("the HTML report in headless Chromium, offline", () => {
   let dir: string;
   beforeAll(() => {
     dir = tempDir("report");
   });
   afterAll(() => removeDir(dir));
 
-  it("a run with errors: loads with no console error and no network, every chart drawn, the export's p50/p99 on the charts, errors on the error timeline, no secret in the page", async () => {
+  it("a run with errors: loads with no console error and no network, every chart drawn, the export's p50/p99 on the charts, errors on the error timeline, no secret in the page", async (ctx) => {
+    ctx.skip(!hasChromium, NO_CHROMIUM);
     const out = path.join(dir, "single");
     const run = await runCli([
       "profile",
@@ -98,7 +99,8 @@ describe.skipIf(!hasChromium)("the HTML report in headless Chromium, offline", (
     }
   });
 
-  it("a sweep of three concurrencies: three run folders, each with its report, and a comparison whose curve has three points in order", async () => {
+  it("a sweep of three concurrencies: three run folders, each with its report, and a comparison whose curve has three points in order", async (ctx) => {
+    ctx.skip(!hasChromium, NO_CHROMIUM);
     const out = path.join(dir, "sweep");
     const run = await runCli(["profile", ...SHORT, "--concurrency", "1,2,4", "--output", out]);
     expect(run.code, run.stderr).toBe(0);
@@ -132,8 +134,4 @@ describe.skipIf(!hasChromium)("the HTML report in headless Chromium, offline", (
       await report.close();
     }
   });
-});
-
-describe.skipIf(hasChromium)("the HTML report in headless Chromium", () => {
-  it.skip(NO_CHROMIUM, () => {});
 });
