@@ -9,6 +9,8 @@ export interface RunHeader {
   model: string;
   endpoint: string;
   load: string;
+  /** The load in a few words, naming the run on charts: `concurrency 8`, `rate 50 req/s`. */
+  loadShort: string;
   startedAt: string;
   durationS?: number;
   profilingS?: number;
@@ -74,6 +76,7 @@ export function describeRun(run: RunExport): RunHeader {
     model: String(endpoint.model ?? "?"),
     endpoint: `${endpoint.type ?? "?"}${endpoint.streaming === false ? "" : ", streaming"}`,
     load: loadLabel(config),
+    loadShort: loadLabel(config).replace(/^request rate (\S+) req\/s.*$/, "rate $1 req/s"),
     startedAt: run.startedAt ?? "?",
     ...(run.durationS !== undefined ? { durationS: run.durationS } : {}),
     ...(profilingS !== undefined ? { profilingS } : {}),

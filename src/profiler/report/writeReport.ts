@@ -29,9 +29,9 @@ export interface ReportFiles {
 function labelsOf(runs: readonly RunData[]): string[] {
   const seen = new Map<string, number>();
   return runs.map((r) => {
-    const n = (seen.get(r.header.load) ?? 0) + 1;
-    seen.set(r.header.load, n);
-    return n === 1 ? r.header.load : `${r.header.load} (${n})`;
+    const n = (seen.get(r.header.loadShort) ?? 0) + 1;
+    seen.set(r.header.loadShort, n);
+    return n === 1 ? r.header.loadShort : `${r.header.loadShort} (${n})`;
   });
 }
 
