@@ -86,6 +86,7 @@ export * from "./profiler/protocols/Tokenizer.js";
 export * from "./profiler/protocols/Transport.js";
 export * from "./profiler/protocols/Ui.js";
 export * from "./profiler/protocols/ZmqProxy.js";
+export { type ReportFiles, writeReport } from "./profiler/report/writeReport.js";
 export { applyTokenCounts } from "./profiler/run/applyTokenCounts.js";
 export { executeRequest, failedRecord } from "./profiler/run/executeRequest.js";
 export { resolveRunTokenizer } from "./profiler/run/resolveRunTokenizer.js";

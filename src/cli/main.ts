@@ -6,6 +6,7 @@ import { type CliIO, processIO } from "./CliIO.js";
 import { exitCodeOf } from "./exitCodeOf.js";
 import { addKubeCommand } from "./kubeCommand.js";
 import { addMockServerCommand } from "./mockServerCommand.js";
+import { addPlotCommand } from "./plotCommand.js";
 import { addPluginsCommand } from "./pluginsCommand.js";
 import { addProfileCommand } from "./profileCommand.js";
 import { addWorkerCommand } from "./workerCommand.js";
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   };
   addProfileCommand(program, io, setExit);
   addMockServerCommand(program, io);
+  addPlotCommand(program, io);
   addPluginsCommand(program, io, setExit);
   addWorkerCommand(program, io, setExit);
   addKubeCommand(program, io);

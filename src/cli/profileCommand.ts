@@ -9,9 +9,13 @@ import type { CliIO } from "./CliIO.js";
 import { addLoadFlags, type LoadFlags, loadFlagsToSet } from "./loadFlags.js";
 import { addMetricOptions, type MetricFlags, metricFlagsToSet } from "./metricFlags.js";
 import { parseDuration } from "./parseDuration.js";
+import { writeReportTo } from "./plotCommand.js";
+import { withRecordsForPlot } from "./plotFlags.js";
 import { RunGuard } from "./RunGuard.js";
 import { renderRunEnding } from "./renderRunEnding.js";
 import { extraInputsToSet, headersToSet } from "./requestFlags.js";
+import { sweepPlan } from "./sweepPlan.js";
+import { runSweep } from "./sweepRun.js";
 import { type TokenizerFlags, tokenizerFlagsToSet, tokenizerOption, useServerTokenCountOption } from "./tokenizerFlags.js";
 
 interface ProfileFlags extends MetricFlags, TokenizerFlags, LoadFlags {
@@ -34,6 +38,7 @@ interface ProfileFlags extends MetricFlags, TokenizerFlags, LoadFlags {
   cache: boolean;
   debug?: boolean;
   quiet?: boolean;
+  plot?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -103,8 +108,11 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     .option("--ui <type>", "progress display: progress, simple, none (default: progress on a terminal, simple elsewhere)")
     .option("--no-cache", "do not use the plugin manifest cache")
     .option("--quiet", "only warnings and errors on stderr")
-    .option("--debug", "show stack traces and debug logs");
-  addMetricOptions(profile).action(async (flags: ProfileFlags) => {
+    .option("--debug", "show stack traces and debug logs")
+    .option("--plot", "also write report.html and SVG charts into the run's folder (a list --concurrency 1,4,16 or --request-rate 10,50 sweeps and compares)");
+  addMetricOptions(profile).action(async function profileAction(flags: ProfileFlags): Promise<void> {
+    const sweep = sweepPlan(flags);
+    if (sweep) return setExit(await runSweep(sweep, flags, io, profileAction));
     let secrets: string[] = [];
     // Everything the run logs goes through one output, which the live view diverts above its line.
     const output = new LogOutput((t) => io.stderr(t));
@@ -115,15 +123,8 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     // Loaded here, not at start-up, so `aiperf plugins …` does not pay for the profiler.
     const [{ createProfilerApp }, { runProfile }] = await Promise.all([import("../profiler/createProfilerApp.js"), import("../profiler/run/runProfile.js")]);
     const config = flags.config ? path.resolve(io.cwd, flags.config) : path.join(frameworkPackage().root, "config", "default.yaml");
-    const app = await createProfilerApp({
-      config,
-      set: [...tokenizerFlagsToSet(flags, io.cwd), ...flagsToSet(flags)],
-      root: io.cwd,
-      logger,
-      logOutput: output,
-      noCache: !flags.cache,
-      isTTY: io.isTTY,
-    });
+    const set = await withRecordsForPlot(flags.plot, config, [...tokenizerFlagsToSet(flags, io.cwd), ...flagsToSet(flags)]);
+    const app = await createProfilerApp({ config, set, root: io.cwd, logger, logOutput: output, noCache: !flags.cache, isTTY: io.isTTY });
     // Routed keys (a plugin strategy's token) are not in app.config: collect from the config as written too.
     secrets = [...new Set([...collectSecrets(app.config), ...collectSecrets(app.loadedConfig.raw)])];
     const guard = new RunGuard(logger, (t) => output.write(t));
@@ -133,6 +134,7 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       const write = (t: string) => io.stdout(redact(t, secrets));
       const result = await runProfile(app, { signal: guard.controller.signal, write, color, width });
       write(renderRunEnding(result.files, io.cwd, consoleStyle(color)));
+      if (flags.plot) await writeReportTo([result.dir], result.dir, io);
       if (result.exitCode === 1) io.stderr("[aiperf] error: every request failed (see the errors above)\n");
       for (const t of result.results.thresholds ?? [])
         if (!t.passed)
