@@ -15,14 +15,47 @@ function measure(bin, work, url, n, streaming) {
   const t = process.hrtime.bigint();
   const r = spawnSync(
     "/usr/bin/time",
-    ["-f", "MAXRSS %M", "taskset", "-c", "0", process.execPath, bin, "profile", "--url", url, "--requests", String(n), "--concurrency", "64", streaming ? "--streaming" : "--no-streaming", "--ui", "none", "--quiet", "--output", out,
-      "--set", "phases.warmup.requests=0", "--set", "plugins.phase_hooks=[]", "--set", "output.data_exporters=[json,records]", "--set", "output.console_exporters=[]", "--set", "endpoint.preflight=false"],
+    [
+      "-f",
+      "MAXRSS %M",
+      "taskset",
+      "-c",
+      "0",
+      process.execPath,
+      bin,
+      "profile",
+      "--url",
+      url,
+      "--requests",
+      String(n),
+      "--concurrency",
+      "64",
+      streaming ? "--streaming" : "--no-streaming",
+      "--ui",
+      "none",
+      "--quiet",
+      "--output",
+      out,
+      "--set",
+      "phases.warmup.requests=0",
+      "--set",
+      "plugins.phase_hooks=[]",
+      "--set",
+      "output.data_exporters=[json,records]",
+      "--set",
+      "output.console_exporters=[]",
+      "--set",
+      "endpoint.preflight=false",
+    ],
     { encoding: "utf8", cwd: work, maxBuffer: 1 << 26 },
   );
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) throw new Error(`aiperf profile failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const rssMb = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1]) / 1024;
-  const runDir = path.join(out, readdirSync(out).find((d) => d !== "latest"));
+  const runDir = path.join(
+    out,
+    readdirSync(out).find((d) => d !== "latest"),
+  );
   const recordsMb = statSync(path.join(runDir, "profile_records.jsonl")).size / 2 ** 20;
   return { n, rssMb, seconds, reqPerS: n / seconds, recordsMb };
 }
@@ -41,14 +74,18 @@ export async function memory({ bin, work, log, sizes = [50_000, 200_000], stream
   } finally {
     await nginx.stop();
   }
-  log(`## Memory: peak RSS, ${streaming ? "streaming (20 chunks)" : "non-streaming"}, concurrency 64, nginx on core 1, aiperf on core 0 (load average ${os.loadavg()[0].toFixed(1)})`);
+  log(
+    `## Memory: peak RSS, ${streaming ? "streaming (20 chunks)" : "non-streaming"}, concurrency 64, nginx on core 1, aiperf on core 0 (load average ${os.loadavg()[0].toFixed(1)})`,
+  );
   log("| requests | peak RSS (MB) | whole process (s) | req/s incl. start and exports | records file (MB) |");
   log("|---|---|---|---|---|");
   for (const r of rows) log(`| ${r.n} | ${r.rssMb.toFixed(0)} | ${r.seconds.toFixed(1)} | ${r.reqPerS.toFixed(0)} | ${r.recordsMb.toFixed(0)} |`);
   if (rows.length >= 2) {
     const [a, b] = [rows[0], rows[rows.length - 1]];
     const perReq = ((b.rssMb - a.rssMb) * 2 ** 20) / (b.n - a.n);
-    log(`Slope: ${perReq.toFixed(0)} bytes of RSS per request; 1,000,000 requests ≈ ${(b.rssMb + (perReq * (1e6 - b.n)) / 2 ** 20).toFixed(0)} MB (extrapolated).`);
+    log(
+      `Slope: ${perReq.toFixed(0)} bytes of RSS per request; 1,000,000 requests ≈ ${(b.rssMb + (perReq * (1e6 - b.n)) / 2 ** 20).toFixed(0)} MB (extrapolated).`,
+    );
   }
   return rows;
 }
@@ -58,5 +95,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const streaming = args.includes("--streaming");
   const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
-  await memory({ bin: path.join(root, "bin", "aiperf.js"), work: path.join(root, "bench", ".work", "memory"), log: console.log, streaming, ...(sizes.length ? { sizes } : {}) });
+  await memory({
+    bin: path.join(root, "bin", "aiperf.js"),
+    work: path.join(root, "bench", ".work", "memory"),
+    log: console.log,
+    streaming,
+    ...(sizes.length ? { sizes } : {}),
+  });
 }

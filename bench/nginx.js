@@ -16,7 +16,8 @@ const JSON_BODY = JSON.stringify({
 
 /** 20 content chunks, then `[DONE]`, as one static SSE body. */
 export function sseBody(chunks = 20) {
-  const chunk = (i) => `data: ${JSON.stringify({ id: "x", object: "chat.completion.chunk", model: "mock-model", choices: [{ index: 0, delta: { content: `t${i} ` } }] })}\n\n`;
+  const chunk = (i) =>
+    `data: ${JSON.stringify({ id: "x", object: "chat.completion.chunk", model: "mock-model", choices: [{ index: 0, delta: { content: `t${i} ` } }] })}\n\n`;
   return `${Array.from({ length: chunks }, (_, i) => chunk(i)).join("")}data: [DONE]\n\n`;
 }
 
@@ -79,7 +80,9 @@ ${server(ssePort, "text/event-stream", sseBody())}
 }
 `,
   );
-  const child = spawn("taskset", ["-c", String(core), "nginx", "-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-g", "daemon off;"], { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn("taskset", ["-c", String(core), "nginx", "-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-g", "daemon off;"], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let err = "";
   child.stderr.on("data", (d) => {
     err += d;
