@@ -3,7 +3,7 @@
 // TTFT; aiperf at concurrency 1/16/64; then the shape of request-rate schedules read from the
 // records export. `node bench/fidelity.js [--rounds N]`.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -102,7 +102,7 @@ function curlTtft(work, url, parallel, requests) {
 let runs = 0;
 /** One `aiperf profile` run; returns its JSON export and its records. */
 export function aiperf(bin, work, url, flags) {
-  const out = path.join(work, `run-${++runs}`);
+  const out = path.join(work, `run-${process.pid}-${++runs}`);
   const r = spawnSync(
     process.execPath,
     [
@@ -128,10 +128,7 @@ export function aiperf(bin, work, url, flags) {
     { encoding: "utf8", cwd: work, maxBuffer: 1 << 26 },
   );
   if (r.status !== 0) throw new Error(`aiperf profile failed: ${r.stderr}`);
-  const dir = path.join(
-    out,
-    readdirSync(out).find((d) => d !== "latest"),
-  );
+  const dir = path.join(out, "latest");
   const exported = JSON.parse(readFileSync(path.join(dir, "profile_export.json"), "utf8"));
   const records = readFileSync(path.join(dir, "profile_records.jsonl"), "utf8")
     .split("\n")
@@ -296,6 +293,8 @@ async function rateSection({ bin, work, log, rounds }) {
 }
 
 export async function fidelity({ bin, work, log, rounds = 1, parts = ["ttft", "rate"] }) {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
   if (spawnSync("curl", ["--version"]).status !== 0) log("\n## Fidelity: curl not installed; TTFT comparison skipped");
   else if (parts.includes("ttft")) await ttftSection({ bin, work, log, rounds });
   if (parts.includes("rate")) await rateSection({ bin, work, log, rounds });
