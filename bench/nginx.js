@@ -22,7 +22,7 @@ export function sseBody(chunks = 20) {
 }
 
 /** nginx quotes: backslash, double quote and `$` (variables) escaped. */
-const quote = (text) => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\$/g, "${dollar}")}"`;
+const quote = (text) => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\$/g, "$${dollar}")}"`;
 
 function freePort() {
   return new Promise((resolve) => {
