@@ -4,12 +4,6 @@ import { AiperfError } from "../kernel/errors/AiperfError.js";
 import { printable } from "../kernel/util/printable.js";
 import { type CliIO, processIO } from "./CliIO.js";
 import { exitCodeOf } from "./exitCodeOf.js";
-import { addKubeCommand } from "./kubeCommand.js";
-import { addMockServerCommand } from "./mockServerCommand.js";
-import { addPlotCommand } from "./plotCommand.js";
-import { addPluginsCommand } from "./pluginsCommand.js";
-import { addProfileCommand } from "./profileCommand.js";
-import { addWorkerCommand } from "./workerCommand.js";
 
 /**
  * The `aiperf` command line. Returns the exit code: 0 success, 1 failure,
@@ -27,12 +21,17 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   const setExit = (code: number) => {
     exitCode = code;
   };
-  addProfileCommand(program, io, setExit);
-  addMockServerCommand(program, io);
-  addPlotCommand(program, io);
-  addPluginsCommand(program, io, setExit);
-  addWorkerCommand(program, io, setExit);
-  addKubeCommand(program, io);
+  // Only the command being run is loaded (start-up is measured); help and unknown commands load all.
+  const commands: Record<string, () => Promise<void>> = {
+    profile: async () => (await import("./profileCommand.js")).addProfileCommand(program, io, setExit),
+    "mock-server": async () => (await import("./mockServerCommand.js")).addMockServerCommand(program, io),
+    plot: async () => (await import("./plotCommand.js")).addPlotCommand(program, io),
+    plugins: async () => (await import("./pluginsCommand.js")).addPluginsCommand(program, io, setExit),
+    worker: async () => (await import("./workerCommand.js")).addWorkerCommand(program, io, setExit),
+    kube: async () => (await import("./kubeCommand.js")).addKubeCommand(program, io),
+  };
+  const named = argv.find((a) => !a.startsWith("-"));
+  for (const name of named !== undefined && Object.hasOwn(commands, named) ? [named] : Object.keys(commands)) await commands[name]?.();
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -9,6 +9,7 @@ import type { PhaseDriverContext } from "../phases/PhaseOrchestrator.js";
 import type { DatasetSampler } from "../protocols/DatasetSampler.js";
 import type { Endpoint } from "../protocols/Endpoint.js";
 import type { CreditSender } from "../protocols/TimingStrategy.js";
+import { compactRecord } from "./compactRecord.js";
 import { failedRecord } from "./executeRequest.js";
 
 /** What a phase sender needs to issue requests. */
@@ -137,7 +138,7 @@ export class PhaseSender implements CreditSender {
       record = failedRecord(job, monotonicNs(), `formatting the request failed: ${messageOf(error)}`);
     }
     record ??= await this.deps.execute({ ...job, body: body as string, streaming }, this.cancelInFlight.signal);
-    this.records.push(record);
+    this.records.push(compactRecord(record));
     tracker.recordEnd(record.cancelled ? "cancelled" : record.error !== undefined ? "error" : "ok");
   }
 }

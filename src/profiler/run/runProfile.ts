@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { App } from "../../kernel/app/App.js";
 import { EventBus } from "../../kernel/events/EventBus.js";
+import { messageOf } from "../../kernel/util/messageOf.js";
 import { monotonicNs } from "../../kernel/util/monotonicNs.js";
 import type { AppConfig } from "../config/AppConfig.js";
 import { colorEnabled, consoleStyle } from "../console/consoleStyle.js";
@@ -118,7 +119,14 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   results.tokenizer = tokenizerInfo;
   if (target.connectionSetup) results.connectionSetup = target.connectionSetup;
   const files: string[] = [];
-  for (const exporter of dataExporters) files.push(...(await exporter.export(results, dir)));
+  // One exporter that fails (a full disk, a plugin's bug) costs its own files, never the others or the summary.
+  for (const exporter of dataExporters) {
+    try {
+      files.push(...(await exporter.export(results, dir)));
+    } catch (error) {
+      app.logger.error(`export by ${exporter.constructor.name} failed: ${messageOf(error)}`);
+    }
+  }
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   const view = consoleView(options);
   for (const exporter of consoleExporters) {

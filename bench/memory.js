@@ -1,0 +1,105 @@
+// Memory: peak RSS of `aiperf profile` runs of N non-streaming requests at concurrency 64 against
+// nginx (not the bottleneck), with the records export on; the slope between two sizes is the cost
+// per request, and 1,000,000 is extrapolated from it when the run itself would take too long here.
+// `node bench/memory.js [n1 n2 …]`.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { hasNginx, startNginx } from "./nginx.js";
+
+/** One run: { n, rssMb, seconds, reqPerS, recordsMb }. */
+function measure(bin, work, url, n, streaming) {
+  const out = path.join(work, `mem-${n}-${Date.now()}`);
+  const t = process.hrtime.bigint();
+  const r = spawnSync(
+    "/usr/bin/time",
+    [
+      "-f",
+      "MAXRSS %M",
+      "taskset",
+      "-c",
+      "0",
+      process.execPath,
+      bin,
+      "profile",
+      "--url",
+      url,
+      "--requests",
+      String(n),
+      "--concurrency",
+      "64",
+      streaming ? "--streaming" : "--no-streaming",
+      "--ui",
+      "none",
+      "--quiet",
+      "--output",
+      out,
+      "--set",
+      "phases.warmup.requests=0",
+      "--set",
+      "plugins.phase_hooks=[]",
+      "--set",
+      "output.data_exporters=[json,records]",
+      "--set",
+      "output.console_exporters=[]",
+      "--set",
+      "endpoint.preflight=false",
+    ],
+    { encoding: "utf8", cwd: work, maxBuffer: 1 << 26 },
+  );
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  if (r.status !== 0) throw new Error(`aiperf profile failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const rssMb = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1]) / 1024;
+  const runDir = path.join(
+    out,
+    readdirSync(out).find((d) => d !== "latest"),
+  );
+  const recordsMb = statSync(path.join(runDir, "profile_records.jsonl")).size / 2 ** 20;
+  return { n, rssMb, seconds, reqPerS: n / seconds, recordsMb };
+}
+
+export async function memory({ bin, work, log, sizes = [50_000, 200_000], streaming = false }) {
+  log("");
+  if (!hasNginx()) {
+    log("## Memory: skipped (nginx not installed: `apt-get install -y nginx`)");
+    return [];
+  }
+  mkdirSync(work, { recursive: true });
+  const nginx = await startNginx(work, 1);
+  const rows = [];
+  try {
+    for (const n of sizes) rows.push(measure(bin, work, streaming ? nginx.sseUrl : nginx.jsonUrl, n, streaming));
+  } finally {
+    await nginx.stop();
+  }
+  log(
+    `## Memory: peak RSS, ${streaming ? "streaming (20 chunks)" : "non-streaming"}, concurrency 64, nginx on core 1, aiperf on core 0 (load average ${os.loadavg()[0].toFixed(1)})`,
+  );
+  log("| requests | peak RSS (MB) | whole process (s) | req/s incl. start and exports | records file (MB) |");
+  log("|---|---|---|---|---|");
+  for (const r of rows) log(`| ${r.n} | ${r.rssMb.toFixed(0)} | ${r.seconds.toFixed(1)} | ${r.reqPerS.toFixed(0)} | ${r.recordsMb.toFixed(0)} |`);
+  if (rows.length >= 2) {
+    const [a, b] = [rows[0], rows[rows.length - 1]];
+    const perReq = ((b.rssMb - a.rssMb) * 2 ** 20) / (b.n - a.n);
+    log(
+      `Slope: ${perReq.toFixed(0)} bytes of RSS per request; 1,000,000 requests ≈ ${(b.rssMb + (perReq * (1e6 - b.n)) / 2 ** 20).toFixed(0)} MB (extrapolated).`,
+    );
+  }
+  return rows;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const args = process.argv.slice(2);
+  const streaming = args.includes("--streaming");
+  const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
+  await memory({
+    bin: path.join(root, "bin", "aiperf.js"),
+    work: path.join(root, "bench", ".work", "memory"),
+    log: console.log,
+    streaming,
+    ...(sizes.length ? { sizes } : {}),
+  });
+}

@@ -1,0 +1,106 @@
+// Start-up: time from spawning `aiperf profile` to its first request arriving at a local server,
+// minus the time `node -e 0` takes to run, median of N alternating runs. Also usable alone:
+// `node bench/startup.js [runs]`.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Spawns `args` and resolves with ms until `firstHit` fires (or the process exits, for `node -e 0`). */
+function timeToFirst(args, cwd, firstHit) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      resolve(Number(process.hrtime.bigint() - t0) / 1e6);
+    };
+    firstHit?.(finish);
+    child.on("close", (code) => {
+      if (!firstHit) finish();
+      else if (!done) reject(new Error(`exited ${code} before its first request: ${err}`));
+    });
+  });
+}
+
+/** `runs` alternating rounds; returns { node, profile, above } medians in ms. */
+export async function startup({ bin, work, log, runs = 7 }) {
+  let onHit;
+  const server = http.createServer((req, res) => {
+    onHit?.();
+    onHit = undefined;
+    req.resume();
+    req.on("end", () => {
+      res.setHeader("content-type", "application/json");
+      res.end(
+        JSON.stringify({
+          id: "x",
+          object: "chat.completion",
+          choices: [{ index: 0, message: { role: "assistant", content: "hi" }, finish_reason: "stop" }],
+          usage: { prompt_tokens: 1, completion_tokens: 1 },
+        }),
+      );
+    });
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const url = `http://127.0.0.1:${server.address().port}`;
+  const args = [
+    bin,
+    "profile",
+    "--url",
+    url,
+    "--requests",
+    "1",
+    "--concurrency",
+    "1",
+    "--ui",
+    "none",
+    "--quiet",
+    "--output",
+    path.join(work, "startup"),
+    "--set",
+    "phases.warmup.requests=0",
+    "--set",
+    "endpoint.preflight=false",
+  ];
+  const node = [];
+  const profile = [];
+  await timeToFirst(args, work, (f) => {
+    onHit = f;
+  }); // warms the manifest cache and the disk
+  for (let i = 0; i < runs; i++) {
+    node.push(await timeToFirst(["-e", "0"], work));
+    profile.push(
+      await timeToFirst(args, work, (f) => {
+        onHit = f;
+      }),
+    );
+  }
+  server.close();
+  const result = { node: median(node), profile: median(profile), above: median(profile) - median(node) };
+  log?.("");
+  log?.(`## Start-up: \`aiperf profile\` to its first request, median of ${runs} (ms; load average ${os.loadavg()[0].toFixed(1)})`);
+  log?.("| node -e 0 | aiperf profile → first request | above node (target ≤ 300) |");
+  log?.("|---|---|---|");
+  log?.(`| ${result.node.toFixed(0)} | ${result.profile.toFixed(0)} | ${result.above.toFixed(0)} |`);
+  return result;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const { mkdirSync } = await import("node:fs");
+  const work = path.join(root, "bench", ".work");
+  mkdirSync(work, { recursive: true });
+  await startup({ bin: path.join(root, "bin", "aiperf.js"), work, log: console.log, runs: Number(process.argv[2] ?? 7) });
+}
