@@ -60,7 +60,7 @@ export class HttpTransport implements Transport {
       this.inFlight.add(handler);
       if (signal) this.watch(signal);
       try {
-        // The callback-shaped handler is what undici 7 calls `onRequestSent` on (see ResponseHandler).
+        // The callback-shaped handler: undici 7 calls its `onConnect` right before the write (see ResponseHandler).
         pool.dispatch(
           { method: "POST", path: this.basePath + request.path, headers: this.headers, body: request.body },
           handler as unknown as Dispatcher.DispatchHandler,

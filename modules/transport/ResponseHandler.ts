@@ -22,8 +22,10 @@ function rawHeader(raw: readonly (Buffer | string)[], name: string): string {
 
 /**
  * One request's undici dispatch handler, in undici's callback shape (`onConnect`, `onHeaders`,
- * `onData`, …): the one shape whose `onRequestSent` undici 7 still calls, right after the request
- * is written to the socket, which is the request's `sentNs`. Raw headers are read as they come
+ * `onData`, …). undici calls `onConnect` synchronously right before it writes the request to its
+ * socket (a queued request waits for a free connection first): that is the request's `sentNs`.
+ * Not `onRequestSent`, after the write: a descheduled client could then stamp a request after the
+ * server had already read it. Raw headers are read as they come
  * (no header object per response). Per body chunk: one timestamp, then the bytes are handed on —
  * kept as buffers for a whole JSON body (decoded once at the end), decoded and split into SSE
  * events when streaming. Cancelling goes through the transport's `InFlight` set (one listener per
@@ -61,12 +63,9 @@ export class ResponseHandler {
   }
 
   onConnect(abort: (reason: Error) => void): void {
+    this.sentNs = monotonicNs();
     this.abort = abort;
     if (this.request.signal?.aborted) abort(this.cancelReason());
-  }
-
-  onRequestSent(): void {
-    this.sentNs = monotonicNs();
   }
 
   onHeaders(statusCode: number, rawHeaders: (Buffer | string)[]): boolean {

@@ -24,6 +24,18 @@ function summaryOf(text: string): string[] {
   return lines.slice(start, end < 0 ? undefined : end).filter((l, i, all) => i < all.length - 1 || l !== "");
 }
 
+/** The summary's last block: the run folder, then every file written into it. */
+function exportsBlock(summary: readonly string[]): string[] {
+  const start = summary.findIndex((l) => l.startsWith("Exports "));
+  expect(start, summary.join("\n")).toBeGreaterThanOrEqual(0);
+  const block = summary.slice(start);
+  expect(
+    block.slice(1).every((l) => /^ {12}\S/.test(l)),
+    block.join("\n"),
+  ).toBe(true);
+  return block;
+}
+
 /** Log text must start a line of its own and never share a line with a bar. */
 function expectNothingGlued(lines: readonly string[]): void {
   for (const line of lines) {
@@ -68,7 +80,7 @@ describe("the live view in a real terminal (tmux, 80x30)", () => {
     expect(joined).toMatch(/^Load\s+request rate 100 req\/s \(constant\)$/m);
     expect(joined).toMatch(/^Requests\s+40 sent, 40 completed, 0 errors$/m);
     expect(joined).toMatch(/Time to first token \(ms\)/);
-    expect(summary.slice(-3)).toEqual([
+    expect(exportsBlock(summary).slice(0, 3)).toEqual([
       expect.stringMatching(/^Exports {3}artifacts\/mock-model-openai_chat-[\w.-]+-\d{8}-\d{6}\/$/),
       "            profile_export.json",
       "            profile_export.csv",
@@ -124,7 +136,7 @@ describe("the CLI in a pipe", () => {
       expectNothingGlued(stderr.split("\n"));
       const summary = summaryOf(stdout);
       for (const line of summary) expect(line.length, line).toBeLessThanOrEqual(80);
-      expect(summary.slice(-3)).toEqual([
+      expect(exportsBlock(summary).slice(0, 3)).toEqual([
         expect.stringMatching(/^Exports {3}artifacts\/mock-model-openai_chat-[\w.-]+-\d{8}-\d{6}\/$/),
         "            profile_export.json",
         "            profile_export.csv",

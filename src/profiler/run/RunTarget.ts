@@ -31,10 +31,19 @@ export class RunTarget {
     private readonly tokenizer?: Tokenizer,
   ) {}
 
+  /** Knows where requests go: starts the embedded server when `endpoint.url` is `embedded`. */
   async open(): Promise<void> {
     const config = this.app.config;
-    const url = config.endpoint.url === "embedded" ? await this.startMock() : config.endpoint.url;
-    this.url = url;
+    this.url = config.endpoint.url === "embedded" ? await this.startMock() : config.endpoint.url;
+  }
+
+  /**
+   * Starts the request side and warms its connections (after the pre-flight check, so a server
+   * that fails it sees nothing but the check).
+   */
+  async connect(): Promise<void> {
+    const config = this.app.config;
+    const url = this.url;
     const connections = this.strategy.maxInFlight?.() ?? UNBOUNDED_CONNECTIONS;
     // The phase's in-flight budget, connected before the clock starts (the open waits for it).
     const prewarm = config.endpoint.prewarm ? Math.min(connections, this.strategy.expectedInFlight?.() ?? connections) : 0;
@@ -62,7 +71,7 @@ export class RunTarget {
     if (prewarm > 0) this.app.logger.debug(`connections: ${prewarm} prewarmed before the first request (${this.connectionSetup.ms.toFixed(1)} ms)`);
   }
 
-  /** Stops whatever `open` started, even when `open` failed half-way; never throws. */
+  /** Stops whatever `open` and `connect` started, even when they failed half-way; never throws. */
   async close(): Promise<void> {
     if (this.opened) await this.serviceManager.close().catch((e: unknown) => this.app.logger.warn(`closing the service manager: ${String(e)}`));
     this.opened = false;

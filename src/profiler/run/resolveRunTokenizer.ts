@@ -17,14 +17,15 @@ const LISTED_IDS = 12;
 /**
  * The run's tokenizer, resolved before anything is sent: `tokenizer.name` (`--tokenizer`) if set,
  * else the endpoint's model name. An explicit name that resolves to nothing is an
- * `AIPERF_TOKENIZER_NOT_FOUND` error; a model name that does not is one notice line, and counts
- * then come from the server's `usage`, else from chunks.
+ * `AIPERF_TOKENIZER_NOT_FOUND` error; a model name that does not gives `notice`, one line for the
+ * caller to log once the target is known to answer, and counts then come from the server's
+ * `usage`, else from chunks.
  * @public
  */
 export async function resolveRunTokenizer(
   app: App<AppConfig>,
   lookup: TokenizerLookup = {},
-): Promise<{ tokenizer: Tokenizer | undefined; info: TokenizerInfo }> {
+): Promise<{ tokenizer: Tokenizer | undefined; info: TokenizerInfo; notice?: string }> {
   const { name, use_server_usage: useServerTokenCount } = app.config.tokenizer;
   const explicit = name !== "";
   const spec = explicit ? name : app.config.endpoint.model;
@@ -34,11 +35,15 @@ export async function resolveRunTokenizer(
   const loaded = await loadTokenizer(app, spec, { cwd: inFile ? app.loadedConfig.baseDir : app.root, ...lookup });
   if (loaded.tokenizer) return { tokenizer: loaded.tokenizer, info: { name: loaded.tokenizer.name, spec, useServerTokenCount } };
   if (explicit) throw notFound(spec, loaded, inFile);
-  app.logger.info(
+  const notice =
     `no tokenizer for model "${spec}" (looked at ${loaded.looked.join(", ")}; no ${loaded.implementations.join("/")} tokenizer by that name): ` +
-      "token counts come from the server's usage, else from response chunks. Pass --tokenizer to count tokens.",
-  );
-  return { tokenizer: undefined, info: { name: null, spec, useServerTokenCount } };
+    "token counts come from the server's usage, else from response chunks. Pass --tokenizer to count tokens.";
+  // The embedded mock server always reports usage: a notice on every default run would be noise.
+  if (app.config.endpoint.url === "embedded") {
+    app.logger.debug(notice);
+    return { tokenizer: undefined, info: { name: null, spec, useServerTokenCount } };
+  }
+  return { tokenizer: undefined, info: { name: null, spec, useServerTokenCount }, notice };
 }
 
 /** Where `tokenizer.name` is written, when it is in a config file (not `--set` or `--tokenizer`). */

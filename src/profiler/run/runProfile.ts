@@ -82,7 +82,7 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   // Thresholds and goodput SLOs name metrics: a typo fails here, before anything is sent.
   const thresholds = checkMetricOptions(app.config, await app.getAll(Metric), app.loadedConfig);
   // Before the run folder and the first request: an explicit tokenizer that does not resolve fails here.
-  const { tokenizer, info: tokenizerInfo } = await resolveRunTokenizer(app);
+  const { tokenizer, info: tokenizerInfo, notice: tokenizerNotice } = await resolveRunTokenizer(app);
   const startedAt = new Date();
   const runStart = monotonicNs();
   const dir = await prepareRunDir(
@@ -99,6 +99,9 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   try {
     await target.open();
     if (app.config.endpoint.preflight) await endpoint.probe?.(probeTarget(app.config, target.url, options.signal));
+    // After the check: a server that fails it gets one clear error, not a notice about tokens first.
+    if (tokenizerNotice) app.logger.info(tokenizerNotice);
+    await target.connect();
     const dataset = await composer.compose(datasetSize(app.config), tokenizer ? { tokenizer } : {});
     sampler.init(dataset, app.config.dataset.seed);
     measured = await runPhases(
