@@ -85,7 +85,8 @@ function redactingLogger(inner: Logger, secrets: () => readonly string[]): Logge
 
 /** `aiperf profile`. */
 export function addProfileCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  const profile = addLoadFlags(program.command("profile"))
+  const profile = program
+    .command("profile")
     .description("Profile an OpenAI-compatible endpoint: warm-up, profiling, metrics and exports (default: the embedded mock server)")
     .option("-c, --config <file>", "YAML config file (default: the packaged config/default.yaml, about 10 s)")
     .option("--set <key=value>", "override any config key, e.g. --set timing.concurrency=4 (repeatable)", collect, [])
@@ -110,7 +111,7 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     .option("--quiet", "only warnings and errors on stderr")
     .option("--debug", "show stack traces and debug logs")
     .option("--plot", "also write report.html and SVG charts into the run's folder (a list --concurrency 1,4,16 or --request-rate 10,50 sweeps and compares)");
-  addMetricOptions(profile).action(async function profileAction(flags: ProfileFlags): Promise<void> {
+  addMetricOptions(addLoadFlags(profile)).action(async function profileAction(flags: ProfileFlags): Promise<void> {
     const sweep = sweepPlan(flags);
     if (sweep) return setExit(await runSweep(sweep, flags, io, profileAction));
     let secrets: string[] = [];

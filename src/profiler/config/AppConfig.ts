@@ -316,7 +316,7 @@ export class OutputConfig {
 
   @IsArray()
   @IsString({ each: true })
-  data_exporters: string[] = ["json", "csv", "aiperf_json", "aiperf_csv", "aiperf_jsonl"];
+  data_exporters: string[] = ["json", "csv", "records", "aiperf_json", "aiperf_csv", "aiperf_jsonl"];
 
   @IsArray()
   @IsString({ each: true })
