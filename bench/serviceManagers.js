@@ -33,7 +33,9 @@ function curlBaseline(work, url, requests) {
 
 function summarize(exp) {
   const p = exp.phases.find((x) => x.phase === "profiling");
-  const ttft = exp.metrics.find((m) => m.tag === "time_to_first_token");
+  // Non-streaming has no TTFT row (AIPerf's definition): the one-piece answer's latency is the time
+  // to its first byte, which is what curl's time_starttransfer measures.
+  const ttft = exp.metrics.find((m) => m.tag === "time_to_first_token") ?? exp.metrics.find((m) => m.tag === "request_latency");
   return { rps: p.completed / ((p.endNs - p.startNs) / 1e9), ttftMs: ttft?.p50 ?? Number.NaN, errors: p.errors };
 }
 

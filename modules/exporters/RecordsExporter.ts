@@ -1,8 +1,6 @@
-import { once } from "node:events";
-import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { DataExporter, ProfileResults, RequestRecord } from "aiperf";
+import { writeLinesAtomic } from "./writeLinesAtomic.js";
 
 /** Lines are joined into chunks of about this many characters before each write. */
 const CHUNK_CHARS = 1 << 20;
@@ -16,41 +14,20 @@ const CHUNK_CHARS = 1 << 20;
 export class RecordsExporter implements DataExporter {
   async export(results: ProfileResults, dir: string): Promise<string[]> {
     const file = path.join(dir, "profile_records.jsonl");
-    await mkdir(dir, { recursive: true });
-    const tmp = path.join(dir, `.profile_records.jsonl.${process.pid}.${Date.now()}.tmp`);
-    try {
-      await writeLines(tmp, results.records);
-      await rename(tmp, file);
-    } catch (error) {
-      await rm(tmp, { force: true });
-      throw error;
-    }
+    await writeLinesAtomic(file, chunksOf(results.records));
     return [file];
   }
 }
 
-/** Writes one JSON line per record, waiting for the stream to drain between chunks. */
-async function writeLines(file: string, records: readonly RequestRecord[]): Promise<void> {
-  const out = createWriteStream(file);
-  const failed = new Promise<never>((_, reject) => out.once("error", reject));
-  failed.catch(() => {});
-  const write = async (chunk: string) => {
-    if (!out.write(chunk)) await Promise.race([once(out, "drain"), failed]);
-  };
-  try {
-    let chunk = "";
-    for (const record of records) {
-      chunk += `${JSON.stringify(record)}\n`;
-      if (chunk.length >= CHUNK_CHARS) {
-        await write(chunk);
-        chunk = "";
-      }
+/** One JSON line per record, yielded in chunks of about CHUNK_CHARS (fewer, larger writes). */
+function* chunksOf(records: readonly RequestRecord[]): Generator<string> {
+  let chunk = "";
+  for (const record of records) {
+    chunk += `${JSON.stringify(record)}\n`;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = "";
     }
-    if (chunk.length > 0) await write(chunk);
-    out.end();
-    await Promise.race([once(out, "finish"), failed]);
-  } catch (error) {
-    out.destroy();
-    throw error;
   }
+  if (chunk.length > 0) yield chunk;
 }

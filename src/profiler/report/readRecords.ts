@@ -81,12 +81,13 @@ function addRecord(out: RecordSeries, r: Record<string, unknown>, start: number,
   out.endS.push((end - zero) / 1e9);
   out.failed.push(failed);
   out.ttftMs.push(ok && first !== undefined ? (first - start) / 1e6 : Number.NaN);
-  out.latencyMs.push(ok ? (end - start) / 1e6 : Number.NaN);
-  // The chunk gaps' mean, as the export's inter-token latency: this only shapes the histogram,
-  // whose p50/p99 marks are the export's own numbers.
+  // The export's definitions (docs/metrics.md), so the histograms match their p50/p99 marks:
+  // latency ends at the last content or reasoning chunk; ITL is per token, not per chunk.
   const last = tokens[tokens.length - 1];
-  out.itlMs.push(ok && tokens.length >= 2 && last !== undefined ? (last - (tokens[0] as number)) / (tokens.length - 1) / 1e6 : Number.NaN);
+  out.latencyMs.push(ok ? ((last ?? end) - start) / 1e6 : Number.NaN);
   const outputTokens = num(r.outputTokens) ?? 0;
+  const osl = outputTokens + (num(r.reasoningTokens) ?? 0);
+  out.itlMs.push(ok && osl >= 2 && first !== undefined && last !== undefined ? (last - first) / (osl - 1) / 1e6 : Number.NaN);
   if (!ok || outputTokens <= 0) return;
   // Tokens arrive with their chunks; without chunk times they are counted when the body ended.
   if (tokens.length === 0) addAt(out.tokensPerBucket, (end - zero) / 1e9, outputTokens);
