@@ -20,6 +20,8 @@ interface RunOutcome {
   done: boolean;
   interrupted: boolean;
   allFailed: boolean;
+  /** A `--threshold` failed in this run. */
+  thresholdFailed: boolean;
 }
 
 /** What a run folder's export says of how the run ended (no export: it never finished). */
@@ -28,12 +30,14 @@ async function outcomeOf(dir: string): Promise<RunOutcome> {
     const exported = JSON.parse(await readFile(path.join(dir, "profile_export.json"), "utf8")) as {
       interrupted?: boolean;
       phases?: { phase?: string; completed?: number; errors?: number }[];
+      thresholds?: { passed?: boolean }[];
     };
     const p = exported.phases?.find((x) => x.phase === "profiling");
     const allFailed = (p?.completed ?? 0) > 0 && p?.errors === p?.completed;
-    return { done: exported.interrupted !== true, interrupted: exported.interrupted === true, allFailed };
+    const thresholdFailed = (exported.thresholds ?? []).some((t) => t.passed === false);
+    return { done: exported.interrupted !== true, interrupted: exported.interrupted === true, allFailed, thresholdFailed };
   } catch {
-    return { done: false, interrupted: false, allFailed: false };
+    return { done: false, interrupted: false, allFailed: false, thresholdFailed: false };
   }
 }
 
@@ -68,6 +72,7 @@ export async function runSweep<F extends SweepableFlags>(plan: SweepPlan, flags:
   });
   const completed: string[] = [];
   let failed = false;
+  let thresholdFailed = false;
   try {
     for (const [i, value] of plan.values.entries()) {
       if (stopped) break;
@@ -84,6 +89,7 @@ export async function runSweep<F extends SweepableFlags>(plan: SweepPlan, flags:
       const outcome = await outcomeOf(dir);
       if (outcome.done) completed.push(dir);
       failed ||= outcome.allFailed;
+      thresholdFailed ||= outcome.thresholdFailed;
       if (outcome.interrupted) stopped ??= "SIGINT";
     }
   } finally {
@@ -91,5 +97,6 @@ export async function runSweep<F extends SweepableFlags>(plan: SweepPlan, flags:
     if (completed.length > 0) await writeReportTo(completed, base, io);
     else io.stderr("[aiperf] sweep: no run completed, no comparison report written\n");
   }
-  return stopped ? SIGNALS[stopped] : failed ? 1 : 0;
+  // As for one run: interrupted, then every request failed, then a failed threshold (exit 3).
+  return stopped ? SIGNALS[stopped] : failed ? 1 : thresholdFailed ? 3 : 0;
 }

@@ -21,6 +21,16 @@ describe("aiperf plot and sweeps on the command line", () => {
     expect(existsSync(path.join(out, "errors.svg"))).toBe(true);
   });
 
+  it("a sweep whose runs fail a --threshold exits 3, as one run does, and says which", async () => {
+    const out = s.dir("threshold-sweep");
+    // No request answers in under a nanosecond: the threshold fails in every run, whatever the machine.
+    const args = ["profile", "--concurrency", "1,2", "--requests", "4", "--set", "phases.warmup.requests=0", "--ui", "none"];
+    const result = await runCli([...args, "--threshold", "p50(request_latency)<0.000001", "--output", out]);
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toContain("threshold failed: p50(request_latency)<0.000001");
+    expect(existsSync(path.join(out, "report.html"))).toBe(true);
+  }, 120_000);
+
   it("a folder that is no run is a usage error naming it, without a stack trace", async () => {
     const empty = s.dir("not-a-run");
     const result = await runCli(["plot", empty]);
