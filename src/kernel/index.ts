@@ -12,6 +12,7 @@ export {
   ContainerModule,
   inject,
   injectable,
+  injectFromBase,
   multiInject,
   named,
   optional,
