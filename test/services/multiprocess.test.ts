@@ -22,6 +22,12 @@ function workerCounts(results: { postProcessing: { processor: string; phase: str
   return Object.fromEntries((rows ?? []).map((r) => [r.worker, { requests: r.requests, errors: r.errors }]));
 }
 
+/** `aiperf profile` with 2 worker processes at concurrency 4 against `url`, as a child process of the test. */
+function spawnWorkersRun(url: string, out: string): ChildProcess {
+  const args = ["profile", "--url", url, "--no-streaming", "--workers", "2", "--concurrency", "4", "--requests", "50", "--ui", "none", "--output", out];
+  return spawn(process.execPath, [aiperfBin, ...args], { cwd: repoRoot, stdio: "ignore" });
+}
+
 /** The pids of a process's children. */
 function childPids(pid: number): number[] {
   return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
@@ -116,27 +122,7 @@ describe("multiprocess service manager (worker processes over zmq_ipc)", () => {
 
   it("leaves no worker process behind when the parent is killed with -9", async () => {
     const server = await holdingServer();
-    const parent = spawn(
-      process.execPath,
-      [
-        aiperfBin,
-        "profile",
-        "--url",
-        server.url,
-        "--no-streaming",
-        "--workers",
-        "2",
-        "--concurrency",
-        "4",
-        "--requests",
-        "50",
-        "--ui",
-        "none",
-        "--output",
-        path.join(dir, "orphans"),
-      ],
-      { cwd: repoRoot, stdio: "ignore" },
-    );
+    const parent = spawnWorkersRun(server.url, path.join(dir, "orphans"));
     try {
       // Both workers are up and sending once 4 requests are held.
       await server.until((s) => s.inFlight === 4);
@@ -157,27 +143,7 @@ describe("multiprocess service manager (worker processes over zmq_ipc)", () => {
   it("Ctrl-C stops the workers, counts the requests in flight as cancelled (not lost) and still writes the exports", async () => {
     const server = await holdingServer();
     const out = path.join(dir, "interrupted");
-    const parent = spawn(
-      process.execPath,
-      [
-        aiperfBin,
-        "profile",
-        "--url",
-        server.url,
-        "--no-streaming",
-        "--workers",
-        "2",
-        "--concurrency",
-        "4",
-        "--requests",
-        "50",
-        "--ui",
-        "none",
-        "--output",
-        out,
-      ],
-      { cwd: repoRoot, stdio: "ignore" },
-    );
+    const parent = spawnWorkersRun(server.url, out);
     try {
       await server.until((s) => s.inFlight === 4);
       const children = childPids(parent.pid as number);
