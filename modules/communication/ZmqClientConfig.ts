@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { IsOptional, IsString, Matches } from "class-validator";
+import { IsOptional, IsString, Matches } from "aiperf/validators";
 
 /** Settings of the `zmq_dealer` communication client (`plugins.settings["communication_client.zmq_dealer"]`). */
 export class ZmqClientConfig {

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { IsOptional, IsString, Matches } from "class-validator";
+import { IsOptional, IsString, Matches } from "aiperf/validators";
 
 /**
  * Settings of the `zmq_ipc` and `zmq_tcp` communication (`plugins.settings["communication.zmq_ipc"]`).

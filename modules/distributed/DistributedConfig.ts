@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from "class-validator";
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from "aiperf/validators";
 
 /** `service_manager:` keys of the built-in `distributed` manager. */
 export class DistributedConfig {

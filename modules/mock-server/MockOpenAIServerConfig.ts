@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { IsInt, IsNumber, Max, Min } from "class-validator";
+import { IsInt, IsNumber, Max, Min } from "aiperf/validators";
 
 /** `endpoint.mock:` keys of the built-in `embedded` mock server. */
 export class MockOpenAIServerConfig {

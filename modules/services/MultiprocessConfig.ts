@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { IsInt, IsOptional, Min } from "class-validator";
+import { IsInt, IsOptional, Min } from "aiperf/validators";
 
 /** `service_manager:` keys of the built-in `multiprocess` (worker processes) and `threads` (worker threads) managers. */
 export class MultiprocessConfig {

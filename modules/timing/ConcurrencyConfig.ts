@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { IsInt, Max, Min } from "class-validator";
+import { IsInt, Max, Min } from "aiperf/validators";
 
 /** `timing:` keys of the built-in `concurrency` strategy. */
 export class ConcurrencyConfig {

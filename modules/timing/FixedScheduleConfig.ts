@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { IsBoolean, IsNumber, Min } from "class-validator";
+import { IsBoolean, IsNumber, Min } from "aiperf/validators";
 import { ScheduleConfig } from "./ScheduleConfig.js";
 
 /** `timing:` keys of the built-in `fixed_schedule` strategy (trace replay). */

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { IsDefined, IsInt, IsNumber, IsOptional, Max, Min } from "class-validator";
+import { IsDefined, IsInt, IsNumber, IsOptional, Max, Min } from "aiperf/validators";
 import { ScheduleConfig } from "./ScheduleConfig.js";
 
 /** `timing:` keys of the built-in `request_rate` strategy. */

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { closestName } from "aiperf";
-import { IsIn, IsNumber, Max, Min, type ValidationArguments } from "class-validator";
+import { IsIn, IsNumber, Max, Min, type ValidationArguments } from "aiperf/validators";
 import { STALL_POLICIES, type StallPolicy } from "./StallPolicy.js";
 
 function policyMessage(args: ValidationArguments): string {

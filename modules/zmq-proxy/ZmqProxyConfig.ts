@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { IsOptional, IsString, Matches } from "class-validator";
+import { IsOptional, IsString, Matches } from "aiperf/validators";
 
 /** Settings of the built-in `zmq_proxy` implementations (`plugins.settings["zmq_proxy.xpub_xsub"]`, …). */
 export class ZmqProxyConfig {

@@ -1,6 +1,6 @@
-import { getMetadataStorage } from "class-validator";
 import { importModule } from "../kernel/binding/importModule.js";
 import type { ResolvedClassPath } from "../kernel/registry/classPath.js";
+import { getMetadataStorage } from "../kernel/validators.js";
 
 /** One field of an implementation's config class. */
 export interface ConfigField {

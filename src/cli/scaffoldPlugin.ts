@@ -40,8 +40,8 @@ export function scaffoldPlugin(name: string, parentDir: string): { dir: string; 
         aiperf: { registry: "registry.yaml" },
         files: ["registry.yaml", "src", "README.md"],
         scripts: { test: "node --test", validate: "aiperf plugins validate --import ." },
-        peerDependencies: { aiperf: range, "class-validator": ">=0.14 <0.16" },
-        devDependencies: { aiperf: link, "class-validator": "0.15.1" },
+        peerDependencies: { aiperf: range },
+        devDependencies: { aiperf: link },
       },
       null,
       2,
@@ -60,7 +60,7 @@ phase_hook:
     config: ./src/config.js:${Config}
     description: Counts phase events and optionally appends them to a file
 `,
-    "src/config.js": `import { IsBoolean, IsOptional, IsString } from "class-validator";
+    "src/config.js": `import { IsBoolean, IsOptional, IsString } from "aiperf/validators";
 
 /** Config of ${hookName} (validated before the hook is built). */
 export class ${Config} {

@@ -1,4 +1,4 @@
-import { IsOptional, IsString } from "class-validator";
+import { IsOptional, IsString } from "aiperf/validators";
 
 /** Config of the plugin's lifecycle: `plugins.settings["plugin.aiperf-example-plugin"]`. */
 export class ExampleLifecycleConfig {

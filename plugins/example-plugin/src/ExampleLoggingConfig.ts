@@ -1,4 +1,4 @@
-import { IsBoolean, IsNotEmpty, IsString } from "class-validator";
+import { IsBoolean, IsNotEmpty, IsString } from "aiperf/validators";
 
 /** Config of `example_logging`. */
 export class ExampleLoggingConfig {

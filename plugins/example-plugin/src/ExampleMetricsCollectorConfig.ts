@@ -1,4 +1,4 @@
-import { IsNotEmpty, IsString } from "class-validator";
+import { IsNotEmpty, IsString } from "aiperf/validators";
 
 /** Config of `example_metrics_collector`. */
 export class ExampleMetricsCollectorConfig {

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { Type } from "class-transformer";
-import { IsArray, IsIn, IsInt, IsObject, IsString, Max, Min, ValidateNested } from "class-validator";
 import { MAX_TIMER_MS } from "../util/maxTimerMs.js";
+import { IsArray, IsIn, IsInt, IsObject, IsString, Max, Min, ValidateNested } from "../validators.js";
 
 /**
  * The `plugins:` section, owned by the kernel: which plugins are read and which implementations

@@ -6,6 +6,7 @@ import { Registry } from "../registry/Registry.js";
 import { resolveConflicts } from "../registry/resolveConflicts.js";
 import type { ImplementationEntry, ParsedManifest, PluginRecord } from "../registry/types.js";
 import { normalizeName } from "../util/normalizeName.js";
+import { satisfiesRange } from "../util/semverChecks.js";
 import { checkEntryMetadata } from "./checkEntryMetadata.js";
 import { checkManifest, type ManifestContext, type ManifestVerdict } from "./checkManifest.js";
 import { checkProtocolUse } from "./checkProtocolUse.js";
@@ -53,7 +54,7 @@ export async function discoverPlugins(options: DiscoveryOptions): Promise<Regist
   });
   const reader = options.reader ?? plainManifestReader;
   const read = await readAll(found.sources, reader);
-  const context = await manifestContext(options, read);
+  const context = manifestContext(options);
   const plugins = read.map(({ source, manifest }) => pluginRecord(source, manifest, checkManifest(source, manifest, context), context.frameworkVersion));
   const entries = usableEntries(plugins, read, context.protocols);
   reader.flush();
@@ -72,12 +73,10 @@ async function readAll(sources: readonly PluginSource[], reader: ManifestReader)
   return read;
 }
 
-async function manifestContext(options: DiscoveryOptions, read: readonly Read[]): Promise<ManifestContext> {
-  // semver is only needed when a plugin declares `requires`.
-  const semver = read.some((r) => r.manifest.plugin.requires !== undefined) ? (await import("semver")).default : undefined;
+function manifestContext(options: DiscoveryOptions): ManifestContext {
   return {
     frameworkVersion: frameworkPackage().version,
-    satisfies: (version, range) => semver?.satisfies(version, range, { includePrerelease: true }) ?? true,
+    satisfies: satisfiesRange,
     disabled: new Set((options.disabled ?? []).map(normalizeName)),
     names: new Map(),
     // The kernel's own protocols (event_handler) are in every host's, so every listing agrees.

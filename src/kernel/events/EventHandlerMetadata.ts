@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { ArrayNotEmpty, IsArray, IsNotEmpty, IsString } from "class-validator";
+import { ArrayNotEmpty, IsArray, IsNotEmpty, IsString } from "../validators.js";
 
 /**
  * The `metadata:` of an `event_handler` entry: the events it handles, by name.

@@ -6,6 +6,7 @@ import { ErrorCode } from "../errors/codes.js";
 import { DisposeError } from "../errors/errors.js";
 import type { Registry } from "../registry/Registry.js";
 import { normalizeName } from "../util/normalizeName.js";
+import { satisfiesRange } from "../util/semverChecks.js";
 import { boundPluginCall } from "./boundPluginCall.js";
 import { type BuiltLifecycle, buildLifecycle } from "./buildLifecycle.js";
 import { checkHealth } from "./checkHealth.js";
@@ -56,10 +57,7 @@ export class PluginLifecycles {
 
   private async startAll(): Promise<StartReport> {
     const { registry, plugins, logger } = this.context;
-    const needsSemver = registry.plugins().some((p) => p.dependencies?.some((d) => d.range !== undefined));
-    const semver = needsSemver ? (await import("semver")).default : undefined;
-    const satisfies = (version: string, range: string) => semver?.satisfies(version, range, { includePrerelease: true }) ?? true;
-    const nodes = planPluginStart(registry.plugins(), this.enabledKeys(), satisfies);
+    const nodes = planPluginStart(registry.plugins(), this.enabledKeys(), satisfiesRange);
     const report = await runStart(nodes, (node) => this.initialize(node));
     this.report = report;
     for (const f of report.failed) logger.error(`plugin "${f.plugin}" failed to start: ${f.cause}`);

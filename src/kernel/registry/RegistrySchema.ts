@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { Type } from "class-transformer";
-import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, ValidateNested } from "class-validator";
 import { IsPluginDependencies, IsSemverRange, IsSemverVersion } from "../util/semverValidators.js";
+import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, ValidateNested } from "../validators.js";
 
 /** `plugin:` block of a registry.yaml. */
 export class PluginInfoSchema {

@@ -1,5 +1,5 @@
-import { ValidateBy, type ValidationOptions } from "class-validator";
-import semver from "semver";
+import { ValidateBy, type ValidationOptions } from "../validators.js";
+import { isSemverRange, isSemverVersion } from "./semverChecks.js";
 
 /** A valid semver version such as `1.2.3`. */
 export function IsSemverVersion(options?: ValidationOptions): PropertyDecorator {
@@ -7,7 +7,7 @@ export function IsSemverVersion(options?: ValidationOptions): PropertyDecorator 
     {
       name: "isSemverVersion",
       validator: {
-        validate: (value) => typeof value === "string" && semver.valid(value) !== null,
+        validate: (value) => typeof value === "string" && isSemverVersion(value),
         defaultMessage: () => '$property must be a semver version such as "1.0.0"',
       },
     },
@@ -21,7 +21,7 @@ export function IsSemverRange(options?: ValidationOptions): PropertyDecorator {
     {
       name: "isSemverRange",
       validator: {
-        validate: (value) => typeof value === "string" && semver.validRange(value) !== null,
+        validate: (value) => typeof value === "string" && isSemverRange(value),
         defaultMessage: () => '$property must be a semver range such as ">=1.0.0 <2"',
       },
     },
@@ -38,7 +38,7 @@ export function IsPluginDependencies(options?: ValidationOptions): PropertyDecor
         validate: (value) => {
           if (Array.isArray(value)) return value.every((v) => typeof v === "string" && v.length > 0);
           if (typeof value !== "object" || value === null) return false;
-          return Object.values(value).every((r) => r === null || (typeof r === "string" && semver.validRange(r) !== null));
+          return Object.values(value).every((r) => r === null || (typeof r === "string" && isSemverRange(r)));
         },
         defaultMessage: () => '$property must map plugin names to semver ranges (such as { base: ">=1.2 <2" }) or list plugin names',
       },

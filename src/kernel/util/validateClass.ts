@@ -1,6 +1,16 @@
+import { createRequire } from "node:module";
 import { plainToInstance } from "class-transformer";
-import { getMetadataStorage, type ValidationError, validateSync } from "class-validator";
+import type * as CV from "class-validator";
+import { getMetadataStorage, type ValidationError } from "../validators.js";
 import { closestName } from "./closestName.js";
+
+const require = createRequire(import.meta.url);
+
+/** class-validator's Validator from its own file (its index would load 321 files; it is stateless). */
+function classValidator(): CV.Validator {
+  const { Validator } = require("class-validator/cjs/validation/Validator.js") as typeof CV;
+  return new Validator();
+}
 
 /** One validation failure, with the path of the offending key. */
 export interface ValidationIssue {
@@ -23,7 +33,7 @@ export function declaredProperties(cls: new () => object): string[] {
  */
 export function validateClass<T extends object>(cls: new () => T, plain: unknown): { value: T; issues: ValidationIssue[] } {
   const value = plainToInstance(cls, plain ?? {}, { exposeDefaultValues: true }) as T;
-  const errors = validateSync(value, {
+  const errors = classValidator().validateSync(value, {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: false,

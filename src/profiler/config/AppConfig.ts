@@ -1,5 +1,7 @@
 import "reflect-metadata";
 import { Type } from "class-transformer";
+import { KernelConfig, PluginsConfig } from "../../kernel/config/KernelConfig.js";
+import { MAX_TIMER_MS } from "../../kernel/util/maxTimerMs.js";
 import {
   IsArray,
   IsBoolean,
@@ -14,9 +16,7 @@ import {
   ValidateNested,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
-} from "class-validator";
-import { KernelConfig, PluginsConfig } from "../../kernel/config/KernelConfig.js";
-import { MAX_TIMER_MS } from "../../kernel/util/maxTimerMs.js";
+} from "../../kernel/validators.js";
 
 /** The longest duration or timeout Node's timers can hold, in whole seconds. */
 export const MAX_PHASE_SECONDS = Math.floor(MAX_TIMER_MS / 1000);

@@ -1,6 +1,6 @@
-import { getMetadataStorage } from "class-validator";
 import { validationMetadatasToSchemas } from "class-validator-jsonschema";
 import { EntrySchema, PluginInfoSchema, ProtocolDefinitionSchema } from "../../kernel/registry/RegistrySchema.js";
+import { getMetadataStorage } from "../../kernel/validators.js";
 import { AppConfig, ROUTED_SECTIONS } from "../config/AppConfig.js";
 
 type JsonSchema = Record<string, unknown>;
