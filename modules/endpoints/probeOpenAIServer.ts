@@ -1,6 +1,6 @@
 import { closestName, EndpointError, EndpointErrorCode, maskUrl, type ProbeTarget } from "aiperf";
-import { request } from "undici";
 import { describeNetworkError } from "../transport/describeNetworkError.js";
+import { getText } from "./getText.js";
 
 type Answer = { status: number; type: string; body: string } | { failure: string };
 
@@ -10,15 +10,7 @@ async function getModels(target: ProbeTarget, url: string): Promise<Answer> {
   try {
     const headers: Record<string, string> = { accept: "application/json", ...target.headers };
     if (target.apiKey) headers.authorization = `Bearer ${target.apiKey}`;
-    const response = await request(url, {
-      method: "GET",
-      headers,
-      headersTimeout: target.timeoutMs,
-      bodyTimeout: target.timeoutMs,
-      ...(target.signal ? { signal: target.signal } : {}),
-    });
-    const body = await response.body.text();
-    return { status: response.statusCode, type: String(response.headers["content-type"] ?? ""), body: body.slice(0, 64 * 1024) };
+    return await getText(url, { headers, timeoutMs: target.timeoutMs, timeoutName: "endpoint.connect_timeout_ms", limit: 64 * 1024, signal: target.signal });
   } catch (error) {
     return { failure: describeNetworkError(error) };
   }

@@ -78,6 +78,25 @@ describe("pre-flight check and request options", () => {
     });
   });
 
+  it("a server that never answers its headers fails the check within endpoint.connect_timeout_ms, in words", async () => {
+    const { url } = await serve(() => {}); // reads the request, never answers
+    await expect(profileWith(quick(url, { connect_timeout_ms: 200 }))).rejects.toMatchObject({
+      code: "AIPERF_ENDPOINT_UNREACHABLE",
+      message: expect.stringContaining("no response headers within endpoint.connect_timeout_ms [UND_ERR_HEADERS_TIMEOUT]"),
+    });
+  });
+
+  it("a model list far beyond 64 KiB is read only that far, and the run goes on", async () => {
+    const models = ["llama-3", ...Array.from({ length: 20_000 }, (_, i) => `padding-model-${i}`)];
+    const { url, seen } = await serve((req, res) => {
+      res.setHeader("content-type", "application/json");
+      if (req.method === "GET") res.end(JSON.stringify({ object: "list", data: models.map((id) => ({ id, object: "model" })) }));
+      else openAiLike(["llama-3"])(req, res);
+    });
+    await profileWith(quick(url));
+    expect(seen.filter((s) => s.method === "POST")).toHaveLength(3);
+  });
+
   it("extra inputs and headers reach the server on every request; secret header values are masked in the export", async () => {
     const { url, seen } = await serve(openAiLike(["llama-3"]));
     const { exitCode, results } = await profileWith(
