@@ -1,0 +1,276 @@
+import { codedError, protocolError } from "./codedError.js";
+import type { Exchange } from "./Exchange.js";
+
+/** Status line plus headers (or trailers) of one response: more is an attack or a broken server. */
+const HEAD_LIMIT = 64 * 1024;
+/** A chunk-size line, extensions included. */
+const CHUNK_LINE_LIMIT = 4096;
+const LF = 10;
+const CR = 13;
+
+enum State {
+  Head,
+  Length,
+  ChunkSize,
+  ChunkData,
+  ChunkDataEnd,
+  Trailers,
+  UntilClose,
+  Done,
+}
+
+/** The value of a hex digit byte, or -1. */
+function hexValue(byte: number): number {
+  if (byte >= 48 && byte <= 57) return byte - 48;
+  const lower = byte | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/**
+ * Incremental HTTP/1.1 response parser: status line, headers, then a body framed by
+ * Content-Length, chunked transfer-encoding or the connection's close (RFC 9112 §6.3). Bytes are
+ * fed as they arrive, split anywhere; body bytes go to the exchange as views of the read buffer,
+ * with no copy. It reads only what the transport needs (status, framing, `Connection`,
+ * `Content-Type`); 1xx responses are skipped, 101 is refused. Work is linear in the bytes received.
+ */
+export class ResponseParser {
+  private sink: Exchange | undefined;
+  private state = State.Head;
+  /** Pieces of a head or trailer line that straddles reads (copied: read buffers are reused). */
+  private lineParts: Buffer[] = [];
+  private headBytes = 0;
+  private sawStatus = false;
+  private status = 0;
+  private http10 = false;
+  private contentLength = -1;
+  private chunked = false;
+  private otherEncoding = false;
+  private connectionClose = false;
+  private connectionKeepAlive = false;
+  private contentType = "";
+  /** Body bytes left in the Content-Length body or the current chunk. */
+  private remaining = 0;
+  private chunkSize = 0;
+  private chunkDigits = 0;
+  private chunkLine = 0;
+  private chunkExtension = false;
+  private chunkCr = false;
+  /** Whether the connection may carry another request once this response has ended. */
+  keepAlive = false;
+
+  /** Starts a new response for `sink`. */
+  reset(sink: Exchange): void {
+    this.sink = sink;
+    this.state = State.Head;
+    this.startHead();
+  }
+
+  /** True once the final response's head has been read. */
+  get headDone(): boolean {
+    return this.state !== State.Head;
+  }
+
+  /**
+   * Parses `buf[start, end)`. Returns the offset just past the end of the response, or -1 when
+   * it needs more bytes. Throws a coded error for a response that is not HTTP/1.1.
+   */
+  execute(buf: Buffer, start: number, end: number, atNs: number): number {
+    let i = start;
+    while (i < end) {
+      switch (this.state) {
+        case State.Head:
+        case State.Trailers:
+          i = this.readLines(buf, i, end);
+          break;
+        case State.Length:
+        case State.ChunkData: {
+          const n = Math.min(this.remaining, end - i);
+          this.remaining -= n;
+          (this.sink as Exchange).onBody(buf.subarray(i, i + n), atNs);
+          i += n;
+          if (this.remaining === 0) this.state = this.state === State.Length ? State.Done : State.ChunkDataEnd;
+          break;
+        }
+        case State.ChunkSize:
+          i = this.readChunkSize(buf, i, end);
+          break;
+        case State.ChunkDataEnd:
+          i = this.readChunkDataEnd(buf, i);
+          break;
+        case State.UntilClose:
+          (this.sink as Exchange).onBody(buf.subarray(i, end), atNs);
+          i = end;
+          break;
+        case State.Done:
+          return i;
+      }
+    }
+    return this.state === State.Done ? i : -1;
+  }
+
+  /** The server closed the connection: true when that ends the response (a close-delimited body). */
+  endsOnClose(): boolean {
+    if (this.state !== State.UntilClose) return false;
+    this.state = State.Done;
+    return true;
+  }
+
+  private startHead(): void {
+    this.lineParts.length = 0;
+    this.headBytes = 0;
+    this.sawStatus = false;
+    this.status = 0;
+    this.http10 = false;
+    this.contentLength = -1;
+    this.chunked = false;
+    this.otherEncoding = false;
+    this.connectionClose = false;
+    this.connectionKeepAlive = false;
+    this.contentType = "";
+    this.keepAlive = false;
+  }
+
+  /** Reads head or trailer lines from `i`; returns where it stopped (a state change or the end). */
+  private readLines(buf: Buffer, start: number, end: number): number {
+    let i = start;
+    const state = this.state;
+    while (i < end && this.state === state) {
+      const lf = buf.indexOf(LF, i);
+      const stop = lf === -1 || lf >= end ? end : lf;
+      this.headBytes += stop - i + 1;
+      if (this.headBytes > HEAD_LIMIT) throw protocolError("HPE_HEADER_OVERFLOW", "Header overflow");
+      if (stop === end) {
+        this.lineParts.push(Buffer.from(buf.subarray(i, end)));
+        return end;
+      }
+      let line: string;
+      if (this.lineParts.length === 0) line = buf.toString("latin1", i, stop);
+      else {
+        this.lineParts.push(buf.subarray(i, stop));
+        line = Buffer.concat(this.lineParts).toString("latin1");
+        this.lineParts.length = 0;
+      }
+      if (line.charCodeAt(line.length - 1) === CR) line = line.slice(0, -1);
+      i = lf + 1;
+      if (state === State.Trailers) {
+        if (line.length === 0) this.state = State.Done;
+      } else this.headLine(line);
+    }
+    return i;
+  }
+
+  private headLine(line: string): void {
+    if (!this.sawStatus) {
+      // Blank lines before a status line are tolerated (RFC 9112 §2.2).
+      if (line.length > 0) this.statusLine(line);
+      return;
+    }
+    if (line.length === 0) this.endHead();
+    else this.header(line);
+  }
+
+  private statusLine(line: string): void {
+    if (!line.startsWith("HTTP/")) throw protocolError("HPE_INVALID_CONSTANT", "Expected HTTP/");
+    if (!/^HTTP\/1\.[01] \d{3}(?: |$)/.test(line)) throw protocolError("HPE_INVALID_STATUS", "Invalid status line");
+    this.sawStatus = true;
+    this.http10 = line.charCodeAt(7) === 48;
+    this.status = Number(line.slice(9, 12));
+  }
+
+  private header(line: string): void {
+    const first = line.charCodeAt(0);
+    // An obsolete folded continuation line: none of the headers read here may be folded.
+    if (first === 32 || first === 9) return;
+    const colon = line.indexOf(":");
+    if (colon <= 0) throw protocolError("HPE_INVALID_HEADER_TOKEN", "Invalid header token");
+    // Only four names matter: test the length before lowering the case.
+    if (colon !== 14 && colon !== 17 && colon !== 10 && colon !== 12) return;
+    const name = line.slice(0, colon).toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    if (name === "content-length") this.setContentLength(value);
+    else if (name === "transfer-encoding") {
+      const codings = value.toLowerCase().split(",");
+      this.chunked = (codings[codings.length - 1] as string).trim() === "chunked";
+      this.otherEncoding = !this.chunked;
+    } else if (name === "connection") {
+      for (const token of value.toLowerCase().split(",")) {
+        const t = token.trim();
+        if (t === "close") this.connectionClose = true;
+        else if (t === "keep-alive") this.connectionKeepAlive = true;
+      }
+    } else if (name === "content-type") this.contentType = value;
+  }
+
+  private setContentLength(value: string): void {
+    // "5, 5" (a list of equal values) is one length; differing or malformed ones are refused.
+    for (const part of value.split(",")) {
+      const text = part.trim();
+      if (!/^\d{1,15}$/.test(text)) throw protocolError("HPE_INVALID_CONTENT_LENGTH", "Invalid character in Content-Length");
+      const length = Number(text);
+      if (this.contentLength !== -1 && this.contentLength !== length) throw protocolError("HPE_UNEXPECTED_CONTENT_LENGTH", "Duplicate Content-Length");
+      this.contentLength = length;
+    }
+  }
+
+  private endHead(): void {
+    const status = this.status;
+    if (status === 101) throw codedError("UND_ERR_UPGRADE", "the server upgraded the connection");
+    if (status >= 100 && status < 200) {
+      // 100 Continue and other interim responses: the final response follows on the same bytes.
+      this.startHead();
+      return;
+    }
+    const sink = this.sink as Exchange;
+    sink.onHead(status, this.contentType);
+    if (status === 204 || status === 304) this.state = State.Done;
+    else if (this.chunked) this.state = State.ChunkSize;
+    else if (this.otherEncoding) this.state = State.UntilClose;
+    else if (this.contentLength >= 0) {
+      this.remaining = this.contentLength;
+      this.state = this.remaining === 0 ? State.Done : State.Length;
+    } else this.state = State.UntilClose;
+    this.chunkSize = 0;
+    this.chunkDigits = 0;
+    this.chunkLine = 0;
+    this.chunkExtension = false;
+    this.chunkCr = false;
+    this.keepAlive = this.state !== State.UntilClose && !this.connectionClose && (!this.http10 || this.connectionKeepAlive);
+  }
+
+  private readChunkSize(buf: Buffer, start: number, end: number): number {
+    for (let i = start; i < end; i++) {
+      const byte = buf[i] as number;
+      if (++this.chunkLine > CHUNK_LINE_LIMIT) throw protocolError("HPE_INVALID_CHUNK_SIZE", "Chunk size line too long");
+      if (byte === LF) {
+        if (this.chunkDigits === 0) throw protocolError("HPE_INVALID_CHUNK_SIZE", "Invalid character in chunk size");
+        this.remaining = this.chunkSize;
+        this.state = this.chunkSize === 0 ? State.Trailers : State.ChunkData;
+        this.headBytes = 0;
+        this.chunkSize = 0;
+        this.chunkDigits = 0;
+        this.chunkLine = 0;
+        this.chunkExtension = false;
+        return i + 1;
+      }
+      if (this.chunkExtension || byte === CR) continue;
+      const digit = hexValue(byte);
+      if (digit >= 0) {
+        // 13 hex digits: 2^52 bytes, beyond any body; more would lose precision.
+        if (++this.chunkDigits > 13) throw protocolError("HPE_INVALID_CHUNK_SIZE", "Chunk size too large");
+        this.chunkSize = this.chunkSize * 16 + digit;
+      } else if (byte === 59 || byte === 32 || byte === 9) this.chunkExtension = true;
+      else throw protocolError("HPE_INVALID_CHUNK_SIZE", "Invalid character in chunk size");
+    }
+    return end;
+  }
+
+  private readChunkDataEnd(buf: Buffer, i: number): number {
+    const byte = buf[i] as number;
+    if (byte === CR && !this.chunkCr) this.chunkCr = true;
+    else if (byte === LF) {
+      this.chunkCr = false;
+      this.state = State.ChunkSize;
+    } else throw protocolError("HPE_STRICT", "Expected LF after chunk data");
+    return i + 1;
+  }
+}
