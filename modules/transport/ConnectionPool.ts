@@ -84,7 +84,10 @@ export class ConnectionPool implements ConnectionOwner {
   }
 
   onIdle(connection: HttpConnection): void {
-    if (this.closed || !connection.usable) return connection.destroy();
+    if (this.closed || !connection.usable) {
+      connection.destroy();
+      return;
+    }
     const next = this.nextQueued();
     if (next !== undefined) connection.send(next);
     else this.idle.push(connection);
