@@ -85,6 +85,15 @@ export class ResponseHandler implements Exchange {
   }
 
   onComplete(): void {
+    try {
+      this.complete();
+    } catch (error) {
+      // Called from a socket read: a throwing data handler fails its request, not the process.
+      this.reject(error as Error);
+    }
+  }
+
+  private complete(): void {
     const sse = this.sse;
     if (sse !== undefined) {
       const rest = (this.decoder as StringDecoder).end();
