@@ -13,9 +13,10 @@ export interface Exchange {
   onHead(status: number, contentType: string): void;
   /**
    * Body bytes that arrived at `atNs`. `chunk` is a view of a read buffer that is reused
-   * afterwards: copy what you keep. Throwing fails the request (and drops the connection).
+   * afterwards: copy what you keep. `last`: this chunk ends a Content-Length body (false when
+   * unknown). Throwing fails the request (and drops the connection).
    */
-  onBody(chunk: Buffer, atNs: number): void;
+  onBody(chunk: Buffer, atNs: number, last: boolean): void;
   onComplete(): void;
   onError(error: Error): void;
   /** What a cancel through `signal` fails it with. */

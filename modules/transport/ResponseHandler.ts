@@ -33,6 +33,8 @@ export class ResponseHandler implements Exchange {
   /** Decoded text held while sniffing a stream, or of a streamed non-event body. */
   private text = "";
   private body: Buffer[] = [];
+  /** A whole body that arrived in one read, already decoded. */
+  private whole: string | undefined;
   private bytesReceived = 0;
 
   constructor(
@@ -66,11 +68,17 @@ export class ResponseHandler implements Exchange {
     else this.sniff = true;
   }
 
-  onBody(chunk: Buffer, atNs: number): void {
+  onBody(chunk: Buffer, atNs: number, last: boolean): void {
     this.at = atNs;
     const decoder = this.decoder;
     if (decoder === undefined) {
-      // A whole body: keep a copy (the read buffer is reused), an error body only up to its limit.
+      // A body in one read (the usual JSON answer) is decoded at once: no copy, no concatenation.
+      if (last && this.bytesReceived === 0 && chunk.length <= (this.status < 400 ? this.limit : ERROR_BODY_LIMIT)) {
+        this.whole = chunk.toString("utf8");
+        this.bytesReceived = chunk.length;
+        return;
+      }
+      // Else keep copies (the read buffer is reused), of an error body only up to its limit.
       if (this.status < 400 || this.bytesReceived < ERROR_BODY_LIMIT) this.body.push(Buffer.from(chunk));
       this.bytesReceived += chunk.length;
       if (this.bytesReceived > this.limit) throw new Error(limitMessage("body", this.limit));
@@ -120,6 +128,7 @@ export class ResponseHandler implements Exchange {
   }
 
   private bodyText(): string {
+    if (this.whole !== undefined) return this.whole;
     const body = this.body;
     if (body.length === 1) return (body[0] as Buffer).toString("utf8");
     return body.length === 0 ? "" : Buffer.concat(body).toString("utf8");

@@ -86,7 +86,7 @@ export class ResponseParser {
         case State.ChunkData: {
           const n = Math.min(this.remaining, end - i);
           this.remaining -= n;
-          (this.sink as Exchange).onBody(buf.subarray(i, i + n), atNs);
+          (this.sink as Exchange).onBody(buf.subarray(i, i + n), atNs, this.remaining === 0 && this.state === State.Length);
           i += n;
           if (this.remaining === 0) this.state = this.state === State.Length ? State.Done : State.ChunkDataEnd;
           break;
@@ -98,7 +98,7 @@ export class ResponseParser {
           i = this.readChunkDataEnd(buf, i);
           break;
         case State.UntilClose:
-          (this.sink as Exchange).onBody(buf.subarray(i, end), atNs);
+          (this.sink as Exchange).onBody(buf.subarray(i, end), atNs, false);
           i = end;
           break;
         case State.Done:
@@ -202,6 +202,12 @@ export class ResponseParser {
   }
 
   private setContentLength(value: string): void {
+    const plain = Number(value);
+    // The usual case, one plain number (`Number` also takes "1e3", " 12", "0x1f": only digits pass here).
+    if (value.length > 0 && value.length <= 15 && Number.isInteger(plain) && plain >= 0 && String(plain) === value && this.contentLength === -1) {
+      this.contentLength = plain;
+      return;
+    }
     // "5, 5" (a list of equal values) is one length; differing or malformed ones are refused.
     for (const part of value.split(",")) {
       const text = part.trim();
