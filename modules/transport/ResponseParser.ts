@@ -26,6 +26,17 @@ function hexValue(byte: number): number {
   return lower >= 97 && lower <= 102 ? lower - 87 : -1;
 }
 
+/** Whether the bytes at `from` spell `name`; its lower-case letters also match upper case. */
+function named(buf: Buffer, from: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++) {
+    const byte = buf[from + k] as number;
+    const want = name.charCodeAt(k);
+    // Equal, or the upper-case form of a lower-case letter.
+    if (byte !== want && !(want >= 97 && want <= 122 && byte === want - 32)) return false;
+  }
+  return true;
+}
+
 /**
  * Incremental HTTP/1.1 response parser: status line, headers, then a body framed by
  * Content-Length, chunked transfer-encoding or the connection's close (RFC 9112 §6.3). Bytes are
@@ -143,62 +154,86 @@ export class ResponseParser {
         this.lineParts.push(Buffer.from(buf.subarray(i, end)));
         return end;
       }
-      let line: string;
-      if (this.lineParts.length === 0) line = buf.toString("latin1", i, stop);
-      else {
+      // Lines are read as bytes where they lie; only a line split across reads is joined first.
+      let line = buf;
+      let from = i;
+      let to = stop;
+      if (this.lineParts.length > 0) {
         this.lineParts.push(buf.subarray(i, stop));
-        line = Buffer.concat(this.lineParts).toString("latin1");
+        line = Buffer.concat(this.lineParts);
         this.lineParts.length = 0;
+        from = 0;
+        to = line.length;
       }
-      if (line.charCodeAt(line.length - 1) === CR) line = line.slice(0, -1);
+      if (to > from && line[to - 1] === CR) to--;
       i = lf + 1;
       if (state === State.Trailers) {
-        if (line.length === 0) this.state = State.Done;
-      } else this.headLine(line);
+        if (to === from) this.state = State.Done;
+      } else this.headLine(line, from, to);
     }
     return i;
   }
 
-  private headLine(line: string): void {
+  private headLine(line: Buffer, from: number, to: number): void {
     if (!this.sawStatus) {
       // Blank lines before a status line are tolerated (RFC 9112 §2.2).
-      if (line.length > 0) this.statusLine(line);
+      if (to > from) this.statusLine(line, from, to);
       return;
     }
-    if (line.length === 0) this.endHead();
-    else this.header(line);
+    if (to === from) this.endHead();
+    else this.header(line, from, to);
   }
 
-  private statusLine(line: string): void {
-    if (!line.startsWith("HTTP/")) throw protocolError("HPE_INVALID_CONSTANT", "Expected HTTP/");
-    if (!/^HTTP\/1\.[01] \d{3}(?: |$)/.test(line)) throw protocolError("HPE_INVALID_STATUS", "Invalid status line");
+  /** `HTTP/1.x NNN[ reason]`, checked byte by byte. */
+  private statusLine(line: Buffer, from: number, to: number): void {
+    if (to - from < 5 || !named(line, from, "HTTP/")) throw protocolError("HPE_INVALID_CONSTANT", "Expected HTTP/");
+    const minor = line[from + 7] as number;
+    const [d1, d2, d3] = [(line[from + 9] as number) - 48, (line[from + 10] as number) - 48, (line[from + 11] as number) - 48];
+    const valid =
+      to - from >= 12 &&
+      line[from + 5] === 49 &&
+      line[from + 6] === 46 &&
+      (minor === 48 || minor === 49) &&
+      line[from + 8] === 32 &&
+      d1 >= 0 &&
+      d1 <= 9 &&
+      d2 >= 0 &&
+      d2 <= 9 &&
+      d3 >= 0 &&
+      d3 <= 9 &&
+      (to - from === 12 || line[from + 12] === 32);
+    if (!valid) throw protocolError("HPE_INVALID_STATUS", "Invalid status line");
     this.sawStatus = true;
-    this.http10 = line.charCodeAt(7) === 48;
-    this.status = Number(line.slice(9, 12));
+    this.http10 = minor === 48;
+    this.status = d1 * 100 + d2 * 10 + d3;
   }
 
-  private header(line: string): void {
-    const first = line.charCodeAt(0);
+  private header(line: Buffer, from: number, to: number): void {
+    const first = line[from];
     // An obsolete folded continuation line: none of the headers read here may be folded.
     if (first === 32 || first === 9) return;
-    const colon = line.indexOf(":");
-    if (colon <= 0) throw protocolError("HPE_INVALID_HEADER_TOKEN", "Invalid header token");
-    // Only four names matter: test the length before lowering the case.
-    if (colon !== 14 && colon !== 17 && colon !== 10 && colon !== 12) return;
-    const name = line.slice(0, colon).toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    if (name === "content-length") this.setContentLength(value);
-    else if (name === "transfer-encoding") {
-      const codings = value.toLowerCase().split(",");
+    const colon = line.indexOf(58, from);
+    if (colon <= from || colon >= to) throw protocolError("HPE_INVALID_HEADER_TOKEN", "Invalid header token");
+    // Only four names matter: the name's length and bytes decide, no string for the others.
+    const length = colon - from;
+    if (length === 14 && named(line, from, "content-length")) this.setContentLength(line.toString("latin1", colon + 1, to).trim());
+    else if (length === 17 && named(line, from, "transfer-encoding")) {
+      const codings = line
+        .toString("latin1", colon + 1, to)
+        .toLowerCase()
+        .split(",");
       this.chunked = (codings[codings.length - 1] as string).trim() === "chunked";
       this.otherEncoding = !this.chunked;
-    } else if (name === "connection") {
-      for (const token of value.toLowerCase().split(",")) {
+    } else if (length === 10 && named(line, from, "connection")) {
+      for (const token of line
+        .toString("latin1", colon + 1, to)
+        .toLowerCase()
+        .split(",")) {
         const t = token.trim();
         if (t === "close") this.connectionClose = true;
         else if (t === "keep-alive") this.connectionKeepAlive = true;
       }
-    } else if (name === "content-type") this.contentType = value;
+    } else if (length === 12 && named(line, from, "content-type")) this.contentType = line.toString("latin1", colon + 1, to).trim();
   }
 
   private setContentLength(value: string): void {
