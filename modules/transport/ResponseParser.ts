@@ -37,6 +37,34 @@ function named(buf: Buffer, from: number, name: string): boolean {
   return true;
 }
 
+/** The first LF in `buf[from, end)`, or -1. A JS loop: head lines are short, and a native `indexOf` call costs more than scanning them. */
+function indexOfLf(buf: Buffer, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (buf[i] === LF) return i;
+  return -1;
+}
+
+/** The first index in `[from, to)` that is not a space or tab (or `to`). */
+function skipSpaces(buf: Buffer, from: number, to: number): number {
+  let i = from;
+  while (i < to && (buf[i] === 32 || buf[i] === 9)) i++;
+  return i;
+}
+
+/** The value of a header that is one plain number (spaces around allowed, at most 15 digits), else -1. */
+function digitsValue(buf: Buffer, from: number, to: number): number {
+  let i = skipSpaces(buf, from, to);
+  let end = to;
+  while (end > i && (buf[end - 1] === 32 || buf[end - 1] === 9)) end--;
+  if (end === i || end - i > 15) return -1;
+  let value = 0;
+  for (; i < end; i++) {
+    const digit = (buf[i] as number) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /**
  * Incremental HTTP/1.1 response parser: status line, headers, then a body framed by
  * Content-Length, chunked transfer-encoding or the connection's close (RFC 9112 §6.3). Bytes are
@@ -146,8 +174,8 @@ export class ResponseParser {
     let i = start;
     const state = this.state;
     while (i < end && this.state === state) {
-      const lf = buf.indexOf(LF, i);
-      const stop = lf === -1 || lf >= end ? end : lf;
+      const lf = indexOfLf(buf, i, end);
+      const stop = lf === -1 ? end : lf;
       this.headBytes += stop - i + 1;
       if (this.headBytes > HEAD_LIMIT) throw protocolError("HPE_HEADER_OVERFLOW", "Header overflow");
       if (stop === end) {
@@ -212,12 +240,16 @@ export class ResponseParser {
     const first = line[from];
     // An obsolete folded continuation line: none of the headers read here may be folded.
     if (first === 32 || first === 9) return;
-    const colon = line.indexOf(58, from);
-    if (colon <= from || colon >= to) throw protocolError("HPE_INVALID_HEADER_TOKEN", "Invalid header token");
+    let colon = from;
+    while (colon < to && line[colon] !== 58) colon++;
+    if (colon === from || colon === to) throw protocolError("HPE_INVALID_HEADER_TOKEN", "Invalid header token");
     // Only four names matter: the name's length and bytes decide, no string for the others.
     const length = colon - from;
-    if (length === 14 && named(line, from, "content-length")) this.setContentLength(line.toString("latin1", colon + 1, to).trim());
-    else if (length === 17 && named(line, from, "transfer-encoding")) {
+    if (length === 14 && named(line, from, "content-length")) {
+      const digits = digitsValue(line, colon + 1, to);
+      if (digits >= 0 && (this.contentLength === -1 || this.contentLength === digits)) this.contentLength = digits;
+      else this.setContentLength(line.toString("latin1", colon + 1, to).trim());
+    } else if (length === 17 && named(line, from, "transfer-encoding")) {
       const codings = line
         .toString("latin1", colon + 1, to)
         .toLowerCase()
@@ -225,24 +257,24 @@ export class ResponseParser {
       this.chunked = (codings[codings.length - 1] as string).trim() === "chunked";
       this.otherEncoding = !this.chunked;
     } else if (length === 10 && named(line, from, "connection")) {
-      for (const token of line
-        .toString("latin1", colon + 1, to)
-        .toLowerCase()
-        .split(",")) {
-        const t = token.trim();
-        if (t === "close") this.connectionClose = true;
-        else if (t === "keep-alive") this.connectionKeepAlive = true;
-      }
+      const value = skipSpaces(line, colon + 1, to);
+      // The usual values, without a string; anything else (lists, odd spacing) is read as text.
+      if (to - value === 10 && named(line, value, "keep-alive")) this.connectionKeepAlive = true;
+      else if (to - value === 5 && named(line, value, "close")) this.connectionClose = true;
+      else this.connectionTokens(line.toString("latin1", colon + 1, to));
     } else if (length === 12 && named(line, from, "content-type")) this.contentType = line.toString("latin1", colon + 1, to).trim();
   }
 
-  private setContentLength(value: string): void {
-    const plain = Number(value);
-    // The usual case, one plain number (`Number` also takes "1e3", " 12", "0x1f": only digits pass here).
-    if (value.length > 0 && value.length <= 15 && Number.isInteger(plain) && plain >= 0 && String(plain) === value && this.contentLength === -1) {
-      this.contentLength = plain;
-      return;
+  /** `Connection` values other than a lone `keep-alive` or `close`: a comma-separated list. */
+  private connectionTokens(value: string): void {
+    for (const token of value.toLowerCase().split(",")) {
+      const t = token.trim();
+      if (t === "close") this.connectionClose = true;
+      else if (t === "keep-alive") this.connectionKeepAlive = true;
     }
+  }
+
+  private setContentLength(value: string): void {
     // "5, 5" (a list of equal values) is one length; differing or malformed ones are refused.
     for (const part of value.split(",")) {
       const text = part.trim();

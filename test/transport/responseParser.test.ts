@@ -79,6 +79,13 @@ describe("the HTTP/1.1 response parser", () => {
     expect(parse([Buffer.from("HTTP/1.1 200 OK\r\n\r\nuntil close")])).toMatchObject({ end: -1, text: "until close" });
   });
 
+  it("reads header names in any case, a repeated equal Content-Length, and Connection lists", () => {
+    const bytes = Buffer.from(`HTTP/1.0 200 OK\r\nCONTENT-length:  3, 3 \r\nConnection: Keep-Alive, x-other\r\n\r\nabc`);
+    expect(parse([bytes])).toMatchObject({ status: 200, text: "abc", end: bytes.length, keepAlive: true });
+    const closing = Buffer.from(`HTTP/1.1 200 OK\r\ncontent-length: 3\r\nconnection: x-other,Close\r\n\r\nabc`);
+    expect(parse([closing])).toMatchObject({ text: "abc", keepAlive: false });
+  });
+
   const malformed: [string, string, RegExp][] = [
     ["bytes that are not HTTP", "\u0000\u00ff not http at all\r\n\r\n", /^Response does not match the HTTP\/1\.1 protocol \(Expected HTTP\/\)$/],
     ["a bad status line", "HTTP/1.1 2x0 OK\r\n\r\n", /Invalid status line/],
