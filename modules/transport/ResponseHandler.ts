@@ -29,6 +29,9 @@ export class ResponseHandler implements Exchange {
   private at = 0;
   private sse: SseParser | undefined;
   private sniff = false;
+  /** Streaming: body text is decoded as it arrives. */
+  private streamed = false;
+  /** Made on the first read that ends inside a multi-byte character; from then on it decodes every read. */
   private decoder: StringDecoder | undefined;
   /** Decoded text held while sniffing a stream, or of a streamed non-event body. */
   private text = "";
@@ -63,15 +66,14 @@ export class ResponseHandler implements Exchange {
   onHead(status: number, contentType: string): void {
     this.status = status;
     if (status >= 400 || !this.request.streaming) return;
-    this.decoder = new StringDecoder("utf8");
+    this.streamed = true;
     if (contentType.includes("text/event-stream")) this.startEvents();
     else this.sniff = true;
   }
 
   onBody(chunk: Buffer, atNs: number, last: boolean): void {
     this.at = atNs;
-    const decoder = this.decoder;
-    if (decoder === undefined) {
+    if (!this.streamed) {
       // A body in one read (the usual JSON answer) is decoded at once: no copy, no concatenation.
       if (last && this.bytesReceived === 0 && chunk.length <= (this.status < 400 ? this.limit : ERROR_BODY_LIMIT)) {
         this.whole = chunk.toString("utf8");
@@ -84,7 +86,7 @@ export class ResponseHandler implements Exchange {
       if (this.bytesReceived > this.limit) throw new Error(limitMessage("body", this.limit));
       return;
     }
-    const piece = decoder.write(chunk);
+    const piece = this.decode(chunk);
     if (this.sse !== undefined) this.sse.push(piece);
     else if (this.sniff) this.sniffEvents(piece);
     else this.text += piece;
@@ -104,14 +106,14 @@ export class ResponseHandler implements Exchange {
   private complete(): void {
     const sse = this.sse;
     if (sse !== undefined) {
-      const rest = (this.decoder as StringDecoder).end();
+      const rest = this.decoder?.end();
       if (rest) sse.push(rest);
       if (sse.pending.trim().length > 0) this.reject(new Error("the stream ended in the middle of an event"));
       else if (sse.events === 0) this.reject(new Error("the event stream ended without a single data event"));
       else this.resolve(this.response());
       return;
     }
-    const text = this.decoder !== undefined ? this.text + this.decoder.end() : this.bodyText();
+    const text = this.streamed ? this.text + (this.decoder?.end() ?? "") : this.bodyText();
     this.body = [];
     if (this.status >= 400) {
       const response = this.response();
@@ -125,6 +127,18 @@ export class ResponseHandler implements Exchange {
 
   onError(error: Error): void {
     this.reject(this.request.signal?.aborted ? error : new Error(describeNetworkError(error)));
+  }
+
+  /**
+   * A read as text. Reads that end on an ASCII byte hold whole characters and are decoded
+   * directly; a stateful decoder is made only once a read ends inside a character.
+   */
+  private decode(chunk: Buffer): string {
+    if (this.decoder === undefined) {
+      if (chunk.length === 0 || (chunk[chunk.length - 1] as number) < 0x80) return chunk.toString("utf8");
+      this.decoder = new StringDecoder("utf8");
+    }
+    return this.decoder.write(chunk);
   }
 
   private bodyText(): string {

@@ -79,8 +79,8 @@ describe("the built-in HTTP/1.1 client", () => {
     );
   });
 
-  it("reads a chunked SSE stream written one byte at a time", async () => {
-    const body = `${sseChunk("a")}${sseChunk("b")}data: [DONE]\n\n`;
+  it("reads a chunked SSE stream written one byte at a time, multi-byte characters included", async () => {
+    const body = `${sseChunk("ä€")}${sseChunk("b😀")}data: [DONE]\n\n`;
     await withServer(
       (socket) => {
         const bytes = Buffer.from(chunkedResponse(body, 9, "text/event-stream"));
@@ -95,7 +95,7 @@ describe("the built-in HTTP/1.1 client", () => {
         try {
           const result = await request(transport, true);
           expect(result.status).toBe(200);
-          expect(result.data.map((d) => (d === "[DONE]" ? d : JSON.parse(d).choices[0].delta.content))).toEqual(["a", "b", "[DONE]"]);
+          expect(result.data.map((d) => (d === "[DONE]" ? d : JSON.parse(d).choices[0].delta.content))).toEqual(["ä€", "b😀", "[DONE]"]);
         } finally {
           await transport.close();
         }
