@@ -119,12 +119,10 @@ function readPayload(record: RequestRecord, totals: Totals, data: string, atNs: 
  * Reads every payload that arrived into the record: arrival times of content and reasoning
  * chunks, the texts (kept until their tokens are counted), the server's usage and any error.
  */
-function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpoint): void {
+function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpoint): Totals {
   const totals: Totals = { content: "", reasoning: "", contentChunks: 0, reasoningChunks: 0, usage: undefined };
   for (let i = 0; i < arrivals.count; i++) readPayload(record, totals, arrivals.dataAt(i), arrivals.atNsAt(i), endpoint);
   const usage = totals.usage;
-  record.outputText = totals.content;
-  if (totals.reasoningChunks > 0) record.reasoningText = totals.reasoning;
   if (usage !== undefined) record.usage = usage;
   // Output counts until the records are collected (applyTokenCounts settles them): the server's, else one per chunk.
   if (usage?.completionTokens !== undefined) {
@@ -136,6 +134,7 @@ function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpo
     record.outputTokens = totals.contentChunks;
     if (totals.reasoningChunks > 0) record.reasoningTokens = totals.reasoningChunks;
   }
+  return totals;
 }
 
 /**
@@ -174,7 +173,7 @@ export async function executeRequest(job: RequestJob, deps: { endpoint: Endpoint
     failure = error;
   }
   record.endNs = monotonicNs();
-  readArrivals(record, arrivals, endpoint);
+  const totals = readArrivals(record, arrivals, endpoint);
   if (response) {
     if (response.sentNs !== undefined) record.startNs = response.sentNs;
     record.status = response.status;
@@ -184,6 +183,10 @@ export async function executeRequest(job: RequestJob, deps: { endpoint: Endpoint
     }
   } else if (signal.aborted) record.cancelled = true;
   else record.error ??= messageOf(failure);
+  // The texts go last: applyTokenCounts deletes them, and deleting an object's last-added
+  // properties keeps its fast shape (any other delete turns the record into a dictionary).
+  record.outputText = totals.content;
+  if (totals.reasoningChunks > 0) record.reasoningText = totals.reasoning;
   return record;
 }
 
