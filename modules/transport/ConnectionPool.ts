@@ -15,8 +15,9 @@ export function sweepIntervalMs(connectTimeoutMs: number, requestTimeoutMs: numb
  * At most `size` keep-alive connections, opened on demand, one request each at a time; requests
  * beyond that wait in a FIFO queue. Idle connections are reused last-in first-out (the warmest
  * first). One interval timer per pool checks every connection's deadline instead of a timer per
- * request. A connection found closed before its request was written is skipped (the request goes
- * to another); once written, a request that loses its connection fails.
+ * request (a sweep that runs late skips its verdict once). A connection found closed before its
+ * request was written is skipped (the request goes to another); once written, a request that
+ * loses its connection fails.
  */
 export class ConnectionPool implements ConnectionOwner {
   private readonly all = new Set<HttpConnection>();
@@ -24,6 +25,8 @@ export class ConnectionPool implements ConnectionOwner {
   private queue: (Exchange | undefined)[] = [];
   private queueHead = 0;
   private readonly sweep: NodeJS.Timeout;
+  private readonly intervalNs: number;
+  private lastSweepNs = monotonicNs();
   private closed = false;
 
   constructor(
@@ -31,6 +34,7 @@ export class ConnectionPool implements ConnectionOwner {
     private readonly size: number,
     intervalMs: number,
   ) {
+    this.intervalNs = intervalMs * 1e6;
     this.sweep = setInterval(() => this.checkDeadlines(), intervalMs);
     this.sweep.unref();
   }
@@ -126,6 +130,12 @@ export class ConnectionPool implements ConnectionOwner {
 
   private checkDeadlines(): void {
     const now = monotonicNs();
+    const late = now - this.lastSweepNs > 2 * this.intervalNs;
+    this.lastSweepNs = now;
+    // A sweep that runs late means this process was not running (a long task, a GC, no core):
+    // the bytes may be waiting in the sockets, and timers run before reads, so the next sweep
+    // judges, after they have been read. A stalled client is not a stalled server.
+    if (late) return;
     for (const connection of this.all) if (connection.deadlineNs !== 0 && now > connection.deadlineNs) connection.timeOut();
   }
 
