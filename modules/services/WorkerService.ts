@@ -1,5 +1,5 @@
 import { setMaxListeners } from "node:events";
-import { CommunicationClient, Endpoint, executeRequest, inject, type Service, type ServiceContext, Transport } from "aiperf";
+import { CommunicationClient, Endpoint, executeRequest, inject, type RequestJob, type Service, type ServiceContext, Transport } from "aiperf";
 import { type CreditMessage, Topic } from "./topics.js";
 
 /**
@@ -14,12 +14,15 @@ export class WorkerService implements Service {
    */
   private inFlight = new AbortController();
   private unsubscribe: (() => void)[] = [];
+  private readonly deps: { endpoint: Endpoint; transport: Transport };
 
   constructor(
     @inject(CommunicationClient.token) private readonly client: CommunicationClient,
-    @inject(Endpoint.token) private readonly endpoint: Endpoint,
+    @inject(Endpoint.token) endpoint: Endpoint,
     @inject(Transport.token) private readonly transport: Transport,
-  ) {}
+  ) {
+    this.deps = { endpoint, transport };
+  }
 
   async start(context?: ServiceContext): Promise<void> {
     if (!context) throw new Error("the worker service needs the run's context (transport options)");
@@ -27,11 +30,10 @@ export class WorkerService implements Service {
     // Connections opened before the first timed request (endpoint.prewarm), so none waits for one.
     if (context.transport.prewarm) await this.transport.prewarm?.(context.transport.prewarm);
     setMaxListeners(0, this.inFlight.signal);
-    const deps = { endpoint: this.endpoint, transport: this.transport };
     this.unsubscribe = [
       this.client.onMessage(Topic.Credit, (message) => {
-        const { id, job } = message as CreditMessage;
-        void executeRequest(job, deps, this.inFlight.signal).then((record) => this.client.send(Topic.Record, { id, record }));
+        const credit = message as CreditMessage;
+        void this.run(credit.id, credit.job);
       }),
       this.client.onMessage(Topic.Cancel, () => {
         const cancelled = this.inFlight;
@@ -40,6 +42,12 @@ export class WorkerService implements Service {
         cancelled.abort();
       }),
     ];
+  }
+
+  /** One request: an async method rather than a `.then` closure per request. */
+  private async run(id: number, job: RequestJob): Promise<void> {
+    const record = await executeRequest(job, this.deps, this.inFlight.signal);
+    this.client.send(Topic.Record, { id, record });
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,7 @@
 import { StringDecoder } from "node:string_decoder";
 import { monotonicNs, type TransportDataHandler, type TransportRequest, type TransportResponse } from "aiperf";
 import { describeNetworkError } from "./describeNetworkError.js";
+import type { Exchange } from "./Exchange.js";
 import { looksLikeEventStream, SseParser } from "./SseParser.js";
 
 /** Error bodies are kept only this long (for grouping error messages). */
@@ -9,108 +10,115 @@ const ERROR_BODY_LIMIT = 2000;
 /** The most a response body (or one SSE event) may hold in memory: far above any completion. */
 export const RESPONSE_LIMIT_CHARS = 64 * 1024 * 1024;
 
-const LIMIT_MESSAGE = (what: string) => `the response ${what} passed ${RESPONSE_LIMIT_CHARS / 1024 / 1024} MiB; refused`;
-
-/** The value of header `name` (lower case) in undici's raw [name, value, …] list, or "". */
-function rawHeader(raw: readonly (Buffer | string)[], name: string): string {
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const key = raw[i] as Buffer | string;
-    if (key.length === name.length && key.toString().toLowerCase() === name) return (raw[i + 1] as Buffer | string).toString();
-  }
-  return "";
+function limitMessage(what: string, limit: number): string {
+  const size = limit % (1024 * 1024) === 0 ? `${limit / 1024 / 1024} MiB` : `${limit} bytes`;
+  return `the response ${what} passed ${size}; refused`;
 }
 
 /**
- * One request's undici dispatch handler, in undici's callback shape (`onConnect`, `onHeaders`,
- * `onData`, …). undici calls `onConnect` synchronously right before it writes the request to its
- * socket (a queued request waits for a free connection first): that is the request's `sentNs`.
- * Not `onRequestSent`, after the write: a descheduled client could then stamp a request after the
- * server had already read it. Raw headers are read as they come
- * (no header object per response). Per body chunk: one timestamp, then the bytes are handed on —
- * kept as buffers for a whole JSON body (decoded once at the end), decoded and split into SSE
- * events when streaming. Cancelling goes through the transport's `InFlight` set (one listener per
- * signal, not one per request), so a request allocates no closures of its own.
+ * One request on a connection (an `Exchange`). The connection stamps `sentNs` right before it
+ * writes the request's bytes, and each read as it arrives; here the body is handed on: kept as
+ * copied buffers for a whole JSON body (decoded once at the end; an error body only up to 2000
+ * bytes), decoded and split into SSE events when streaming. Streaming asked without a
+ * `text/event-stream` header is decided from the first bytes (as the OpenAI SDK does). A body or
+ * event over `limit` fails the request.
  */
-export class ResponseHandler {
+export class ResponseHandler implements Exchange {
   private status = 0;
   private sentNs: number | undefined;
   private at = 0;
-  private abort: ((reason: Error) => void) | undefined;
   private sse: SseParser | undefined;
-  /** Streaming asked, no `text/event-stream` header: decided from the first bytes (as the OpenAI SDK does). */
   private sniff = false;
+  /** Streaming: body text is decoded as it arrives. */
+  private streamed = false;
+  /** Made on the first read that ends inside a multi-byte character; from then on it decodes every read. */
   private decoder: StringDecoder | undefined;
-  /** Decoded text held while sniffing a stream, or of an error body. */
+  /** Decoded text held while sniffing a stream, or of a streamed non-event body. */
   private text = "";
   private body: Buffer[] = [];
-  private bytes = 0;
+  /** A whole body that arrived in one read, already decoded. */
+  private whole: string | undefined;
+  private bytesReceived = 0;
 
   constructor(
+    readonly bytes: Buffer,
     private readonly request: TransportRequest,
     private readonly onDataOut: TransportDataHandler,
     private readonly resolve: (response: TransportResponse) => void,
     private readonly reject: (error: Error) => void,
-    private readonly inFlight: Set<ResponseHandler>,
+    private readonly limit: number,
   ) {}
-
-  /** The request's signal aborted: cancel the request. */
-  cancel(): void {
-    this.abort?.(this.cancelReason());
-  }
 
   get signal(): AbortSignal | undefined {
     return this.request.signal;
   }
 
-  onConnect(abort: (reason: Error) => void): void {
-    this.sentNs = monotonicNs();
-    this.abort = abort;
-    if (this.request.signal?.aborted) abort(this.cancelReason());
+  /** What a cancel through the request's signal fails it with. */
+  cancelReason(): Error {
+    const reason: unknown = this.request.signal?.reason;
+    return reason instanceof Error ? reason : new Error("cancelled");
   }
 
-  onHeaders(statusCode: number, rawHeaders: (Buffer | string)[]): boolean {
-    this.status = statusCode;
-    if (statusCode >= 400 || !this.request.streaming) return true;
-    this.decoder = new StringDecoder("utf8");
-    if (rawHeader(rawHeaders, "content-type").includes("text/event-stream")) this.startEvents();
+  onSent(atNs: number): void {
+    this.sentNs = atNs;
+  }
+
+  onHead(status: number, contentType: string): void {
+    this.status = status;
+    if (status >= 400 || !this.request.streaming) return;
+    this.streamed = true;
+    if (contentType.includes("text/event-stream")) this.startEvents();
     else this.sniff = true;
-    return true;
   }
 
-  onData(chunk: Buffer): boolean {
-    this.at = monotonicNs();
-    const decoder = this.decoder;
-    if (decoder === undefined) {
-      // A whole body: keep the bytes (an error body only up to its limit), decode once at the end.
-      if (this.status < 400 || this.bytes < ERROR_BODY_LIMIT) this.body.push(chunk);
-      this.bytes += chunk.length;
-      if (this.bytes > RESPONSE_LIMIT_CHARS) this.abort?.(new Error(LIMIT_MESSAGE("body")));
-      return true;
+  onBody(chunk: Buffer, atNs: number, last: boolean): void {
+    this.at = atNs;
+    if (!this.streamed) {
+      // A body in one read (the usual JSON answer) is decoded at once: no copy, no concatenation.
+      if (last && this.bytesReceived === 0 && chunk.length <= (this.status < 400 ? this.limit : ERROR_BODY_LIMIT)) {
+        this.whole = chunk.toString("utf8");
+        this.bytesReceived = chunk.length;
+        return;
+      }
+      // Else keep copies (the read buffer is reused), of an error body only up to its limit.
+      if (this.status < 400 || this.bytesReceived < ERROR_BODY_LIMIT) this.body.push(Buffer.from(chunk));
+      this.bytesReceived += chunk.length;
+      if (this.bytesReceived > this.limit) throw new Error(limitMessage("body", this.limit));
+      return;
     }
-    const piece = decoder.write(chunk);
+    const piece = this.decode(chunk);
     if (this.sse !== undefined) this.sse.push(piece);
     else if (this.sniff) this.sniffEvents(piece);
     else this.text += piece;
-    if (this.sse !== undefined ? this.sse.buffered > RESPONSE_LIMIT_CHARS : this.text.length > RESPONSE_LIMIT_CHARS)
-      this.abort?.(new Error(LIMIT_MESSAGE(this.sse ? "event" : "body")));
-    return true;
+    if (this.sse !== undefined ? this.sse.buffered > this.limit : this.text.length > this.limit)
+      throw new Error(limitMessage(this.sse ? "event" : "body", this.limit));
   }
 
   onComplete(): void {
-    this.release();
+    try {
+      this.complete();
+    } catch (error) {
+      // Called from a socket read: a throwing data handler fails its request, not the process.
+      this.reject(error as Error);
+    }
+  }
+
+  private complete(): void {
     const sse = this.sse;
     if (sse !== undefined) {
-      const rest = (this.decoder as StringDecoder).end();
+      const rest = this.decoder?.end();
       if (rest) sse.push(rest);
       if (sse.pending.trim().length > 0) this.reject(new Error("the stream ended in the middle of an event"));
       else if (sse.events === 0) this.reject(new Error("the event stream ended without a single data event"));
       else this.resolve(this.response());
       return;
     }
-    const text = this.decoder !== undefined ? this.text + this.decoder.end() : Buffer.concat(this.body).toString("utf8");
+    const text = this.streamed ? this.text + (this.decoder?.end() ?? "") : this.bodyText();
     this.body = [];
     if (this.status >= 400) {
-      this.resolve({ ...this.response(), errorBody: text.slice(0, ERROR_BODY_LIMIT) });
+      const response = this.response();
+      response.errorBody = text.slice(0, ERROR_BODY_LIMIT);
+      this.resolve(response);
       return;
     }
     this.onDataOut(text, this.at || monotonicNs());
@@ -118,22 +126,26 @@ export class ResponseHandler {
   }
 
   onError(error: Error): void {
-    this.release();
     this.reject(this.request.signal?.aborted ? error : new Error(describeNetworkError(error)));
   }
 
-  onUpgrade(): void {
-    this.onError(new Error("the server upgraded the connection"));
+  /**
+   * A read as text. Reads that end on an ASCII byte hold whole characters and are decoded
+   * directly; a stateful decoder is made only once a read ends inside a character.
+   */
+  private decode(chunk: Buffer): string {
+    if (this.decoder === undefined) {
+      if (chunk.length === 0 || (chunk[chunk.length - 1] as number) < 0x80) return chunk.toString("utf8");
+      this.decoder = new StringDecoder("utf8");
+    }
+    return this.decoder.write(chunk);
   }
 
-  /** Stops being cancellable once the request has ended. */
-  release(): void {
-    this.inFlight.delete(this);
-  }
-
-  cancelReason(): Error {
-    const reason: unknown = this.request.signal?.reason;
-    return reason instanceof Error ? reason : new Error("cancelled");
+  private bodyText(): string {
+    if (this.whole !== undefined) return this.whole;
+    const body = this.body;
+    if (body.length === 1) return (body[0] as Buffer).toString("utf8");
+    return body.length === 0 ? "" : Buffer.concat(body).toString("utf8");
   }
 
   private response(): TransportResponse {

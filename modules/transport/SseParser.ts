@@ -5,10 +5,11 @@
  * so one huge event arriving in many chunks costs no more than many small ones.
  */
 export class SseParser {
-  /** Text of the event being received, in arrival order (joined only once the event ends). */
-  private parts: string[] = [];
-  /** The last character buffered in `parts`: an event end ("\n\n") may straddle two chunks. */
-  private lastChar = "";
+  /**
+   * Text of the event being received. Appending makes a V8 rope (no copy); it is flattened once,
+   * when the event ends, so a huge event in many chunks stays linear.
+   */
+  private held = "";
   /** A "\r" that ended the last chunk: a line end whose "\n" may still follow. */
   private carriageReturn = false;
   private started = false;
@@ -24,7 +25,7 @@ export class SseParser {
     if (piece.length === 0) return;
     let start = 0;
     // The one straddling case: the previous chunk ended with "\n" and this one starts with "\n".
-    if (this.lastChar === "\n" && piece.charCodeAt(0) === 10) {
+    if (this.held.charCodeAt(this.held.length - 1) === 10 && piece.charCodeAt(0) === 10) {
       this.endEvent(this.take().slice(0, -1));
       start = 1;
     }
@@ -35,9 +36,8 @@ export class SseParser {
       start = end + 2;
     }
     if (start < piece.length) {
-      this.parts.push(start === 0 ? piece : piece.slice(start));
+      this.held += start === 0 ? piece : piece.slice(start);
       this.buffered += piece.length - start;
-      this.lastChar = piece[piece.length - 1] as string;
     }
   }
 
@@ -64,18 +64,15 @@ export class SseParser {
   }
 
   private take(): string {
-    const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join("");
-    // Emptied in place: a new array per event would be garbage on every chunk of a stream.
-    this.parts.length = 0;
-    this.lastChar = "";
+    const text = this.held;
+    this.held = "";
     this.buffered = 0;
     return text;
   }
 
   /** Text left over that never completed an event (a stream cut mid-event). */
   get pending(): string {
-    const text = this.parts.join("");
-    return this.carriageReturn ? `${text}\r` : text;
+    return this.carriageReturn ? `${this.held}\r` : this.held;
   }
 
   private endEvent(block: string): void {

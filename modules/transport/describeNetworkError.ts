@@ -1,4 +1,8 @@
-/** What undici's and Node's network error codes mean to someone reading the results. */
+/**
+ * What the network error codes mean to someone reading the results: Node's system codes, and the
+ * `UND_ERR_*` codes the built-in client gives its own failures (undici's names, kept so the
+ * messages people grep for did not change when the transport stopped using undici).
+ */
 const MEANINGS: Record<string, string> = {
   UND_ERR_HEADERS_TIMEOUT: "no response headers within endpoint.request_timeout_ms",
   UND_ERR_BODY_TIMEOUT: "the response body stalled for longer than endpoint.request_timeout_ms",
@@ -17,7 +21,7 @@ const MEANINGS: Record<string, string> = {
 
 function codeOf(error: unknown): string | undefined {
   let current: unknown = error;
-  // undici wraps the system error: look one or two causes down for a code.
+  // Wrapped errors (a TLS or plugin transport's) carry the system error as a cause: look one or two down.
   for (let depth = 0; depth < 3 && current && typeof current === "object"; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === "string") return code;

@@ -58,7 +58,7 @@ export interface TransportResponse {
 }
 
 /**
- * Moves bytes (HTTP on undici by default).
+ * Moves bytes (HTTP/1.1 by the built-in `http` client by default).
  * @public
  */
 export interface Transport {

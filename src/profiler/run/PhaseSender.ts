@@ -115,15 +115,10 @@ export class PhaseSender implements CreditSender {
     const { endpoint, model, streaming } = this.deps;
     const tracker = this.ctx.tracker;
     tracker.recordSent();
-    const job = {
-      phase: tracker.phase,
-      credit,
-      turnId: turn.id,
-      inputTokens: turn.inputTokens,
-      inFlightAtStart,
-      ...(scheduledNs === undefined ? {} : { scheduledNs }),
-      ...(turn.outputTokens === undefined ? {} : { requestedOutputTokens: turn.outputTokens }),
-    };
+    // One job object, fields assigned rather than spread (this runs once per request).
+    const job: RequestJob = { phase: tracker.phase, credit, turnId: turn.id, inputTokens: turn.inputTokens, body: "", streaming, inFlightAtStart };
+    if (scheduledNs !== undefined) job.scheduledNs = scheduledNs;
+    if (turn.outputTokens !== undefined) job.requestedOutputTokens = turn.outputTokens;
     let record: RequestRecord;
     let body = this.bodies.get(turn);
     try {
@@ -137,7 +132,8 @@ export class PhaseSender implements CreditSender {
       body = undefined;
       record = failedRecord(job, monotonicNs(), `formatting the request failed: ${messageOf(error)}`);
     }
-    record ??= await this.deps.execute({ ...job, body: body as string, streaming }, this.cancelInFlight.signal);
+    if (body !== undefined) job.body = body;
+    record ??= await this.deps.execute(job, this.cancelInFlight.signal);
     this.records.push(compactRecord(record));
     tracker.recordEnd(record.cancelled ? "cancelled" : record.error !== undefined ? "error" : "ok");
   }

@@ -16,8 +16,9 @@ export function applyTokenCounts(record: RequestRecord, tokenizer: Tokenizer | u
   const hasText = record.outputText !== undefined || record.reasoningText !== undefined;
   if (tokenizer && hasText && !(preferServer && server)) countWithTokenizer(record, tokenizer);
   else if (server && hasText) countFromUsage(record);
-  delete record.outputText;
+  // Last added first (see executeRequest): deleting an object's newest properties keeps its shape fast.
   delete record.reasoningText;
+  delete record.outputText;
 }
 
 function countWithTokenizer(record: RequestRecord, tokenizer: Tokenizer): void {

@@ -36,66 +36,105 @@ function truncate(text: string): string {
   return oneLine.length > BODY_SUMMARY_LIMIT ? `${oneLine.slice(0, BODY_SUMMARY_LIMIT)}…` : oneLine;
 }
 
-/** What arrived, exactly as it arrived: parsed only after the response (keeps the hot path to two pushes). */
-interface Arrivals {
-  data: string[];
-  atNs: number[];
+/**
+ * What arrived, exactly as it arrived: parsed only after the response (keeps the hot path to a
+ * store or two). A JSON body is one payload, so the first one is held in fields and the arrays
+ * are allocated only for a second.
+ */
+class Arrivals {
+  count = 0;
+  firstData = "";
+  firstAtNs = 0;
+  data: string[] | undefined;
+  atNs: number[] | undefined;
+  /** The transport's data handler: one bound closure per request. */
+  readonly push = (data: string, atNs: number): void => {
+    if (this.count++ === 0) {
+      this.firstData = data;
+      this.firstAtNs = atNs;
+      return;
+    }
+    if (this.data === undefined) {
+      this.data = [this.firstData];
+      this.atNs = [this.firstAtNs];
+    }
+    this.data.push(data);
+    (this.atNs as number[]).push(atNs);
+  };
+
+  dataAt(i: number): string {
+    return i === 0 ? this.firstData : ((this.data as string[])[i] as string);
+  }
+
+  atNsAt(i: number): number {
+    return i === 0 ? this.firstAtNs : ((this.atNs as number[])[i] as number);
+  }
+}
+
+/** Running totals of one response's payloads. */
+interface Totals {
+  content: string;
+  reasoning: string;
+  contentChunks: number;
+  reasoningChunks: number;
+  usage: NonNullable<RequestRecord["usage"]> | undefined;
+}
+
+/** Reads one payload into the record and the totals. */
+function readPayload(record: RequestRecord, totals: Totals, data: string, atNs: number, endpoint: Endpoint): void {
+  if (data === "[DONE]") return;
+  let parsed: ParsedChunk;
+  try {
+    parsed = endpoint.parseResponse(JSON.parse(data));
+  } catch (error) {
+    record.error ??= error instanceof SyntaxError ? `malformed response data: ${data.slice(0, 80)}` : `parsing the response failed: ${messageOf(error)}`;
+    return;
+  }
+  if (parsed.error !== undefined) record.error ??= parsed.error;
+  const hasContent = parsed.text.length > 0;
+  const hasReasoning = parsed.reasoning !== undefined && parsed.reasoning.length > 0;
+  if (hasContent) {
+    totals.content += parsed.text;
+    totals.contentChunks++;
+    record.firstContentNs ??= atNs;
+  }
+  if (hasReasoning) {
+    totals.reasoning += parsed.reasoning;
+    totals.reasoningChunks++;
+  }
+  if (hasContent || hasReasoning) {
+    record.firstTokenNs ??= atNs;
+    record.tokenNs.push(atNs);
+  }
+  if (parsed.promptTokens === undefined && parsed.completionTokens === undefined && parsed.reasoningTokens === undefined) return;
+  // Created only when the server reports usage: most chunks of a stream carry none.
+  const usage = totals.usage ?? {};
+  totals.usage = usage;
+  if (parsed.promptTokens !== undefined) usage.promptTokens = parsed.promptTokens;
+  if (parsed.completionTokens !== undefined) usage.completionTokens = parsed.completionTokens;
+  if (parsed.reasoningTokens !== undefined) usage.reasoningTokens = parsed.reasoningTokens;
 }
 
 /**
  * Reads every payload that arrived into the record: arrival times of content and reasoning
  * chunks, the texts (kept until their tokens are counted), the server's usage and any error.
  */
-function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpoint): void {
-  let content = "";
-  let reasoning = "";
-  let contentChunks = 0;
-  let reasoningChunks = 0;
-  const usage: NonNullable<RequestRecord["usage"]> = {};
-  for (let i = 0; i < arrivals.data.length; i++) {
-    const data = arrivals.data[i] as string;
-    if (data === "[DONE]") continue;
-    let parsed: ParsedChunk;
-    try {
-      parsed = endpoint.parseResponse(JSON.parse(data));
-    } catch (error) {
-      record.error ??= error instanceof SyntaxError ? `malformed response data: ${data.slice(0, 80)}` : `parsing the response failed: ${messageOf(error)}`;
-      continue;
-    }
-    if (parsed.error !== undefined) record.error ??= parsed.error;
-    const atNs = arrivals.atNs[i] as number;
-    const hasContent = parsed.text.length > 0;
-    const hasReasoning = parsed.reasoning !== undefined && parsed.reasoning.length > 0;
-    if (hasContent) {
-      content += parsed.text;
-      contentChunks++;
-      record.firstContentNs ??= atNs;
-    }
-    if (hasReasoning) {
-      reasoning += parsed.reasoning;
-      reasoningChunks++;
-    }
-    if (hasContent || hasReasoning) {
-      record.firstTokenNs ??= atNs;
-      record.tokenNs.push(atNs);
-    }
-    if (parsed.promptTokens !== undefined) usage.promptTokens = parsed.promptTokens;
-    if (parsed.completionTokens !== undefined) usage.completionTokens = parsed.completionTokens;
-    if (parsed.reasoningTokens !== undefined) usage.reasoningTokens = parsed.reasoningTokens;
-  }
-  record.outputText = content;
-  if (reasoningChunks > 0) record.reasoningText = reasoning;
-  if (Object.keys(usage).length > 0) record.usage = usage;
+function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpoint): Totals {
+  const totals: Totals = { content: "", reasoning: "", contentChunks: 0, reasoningChunks: 0, usage: undefined };
+  for (let i = 0; i < arrivals.count; i++) readPayload(record, totals, arrivals.dataAt(i), arrivals.atNsAt(i), endpoint);
+  const usage = totals.usage;
+  if (usage !== undefined) record.usage = usage;
   // Output counts until the records are collected (applyTokenCounts settles them): the server's, else one per chunk.
-  if (usage.completionTokens !== undefined) {
+  if (usage?.completionTokens !== undefined) {
     record.tokenCountSource = "server";
     record.outputTokens = Math.max(0, usage.completionTokens - (usage.reasoningTokens ?? 0));
     if (usage.reasoningTokens !== undefined) record.reasoningTokens = usage.reasoningTokens;
   } else {
     record.tokenCountSource = "chunks";
-    record.outputTokens = contentChunks;
-    if (reasoningChunks > 0) record.reasoningTokens = reasoningChunks;
+    record.outputTokens = totals.contentChunks;
+    if (totals.reasoningChunks > 0) record.reasoningTokens = totals.reasoningChunks;
   }
+  return totals;
 }
 
 /**
@@ -107,7 +146,7 @@ function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpo
  * @public
  */
 export async function executeRequest(job: RequestJob, deps: { endpoint: Endpoint; transport: Transport }, signal: AbortSignal): Promise<RequestRecord> {
-  const { endpoint, transport } = deps;
+  const endpoint = deps.endpoint;
   const issuedNs = monotonicNs();
   const record: RequestRecord = {
     phase: job.phase,
@@ -120,24 +159,21 @@ export async function executeRequest(job: RequestJob, deps: { endpoint: Endpoint
     inputTokens: job.inputTokens,
     outputTokens: 0,
     streaming: job.streaming,
-    ...(job.requestedOutputTokens === undefined ? {} : { requestedOutputTokens: job.requestedOutputTokens }),
-    ...(job.inFlightAtStart === undefined ? {} : { inFlightAtStart: job.inFlightAtStart }),
-    ...(job.scheduledNs === undefined ? {} : { scheduledNs: job.scheduledNs }),
   };
-  const arrivals: Arrivals = { data: [], atNs: [] };
-  const onData = (data: string, atNs: number) => {
-    arrivals.data.push(data);
-    arrivals.atNs.push(atNs);
-  };
+  // Assigned, not spread: a spread per optional field walks an object per request.
+  if (job.requestedOutputTokens !== undefined) record.requestedOutputTokens = job.requestedOutputTokens;
+  if (job.inFlightAtStart !== undefined) record.inFlightAtStart = job.inFlightAtStart;
+  if (job.scheduledNs !== undefined) record.scheduledNs = job.scheduledNs;
+  const arrivals = new Arrivals();
   let response: TransportResponse | undefined;
   let failure: unknown;
   try {
-    response = await transport.send({ path: endpoint.path, body: job.body, streaming: job.streaming, signal }, onData);
+    response = await deps.transport.send({ path: endpoint.path, body: job.body, streaming: job.streaming, signal }, arrivals.push);
   } catch (error) {
     failure = error;
   }
   record.endNs = monotonicNs();
-  readArrivals(record, arrivals, endpoint);
+  const totals = readArrivals(record, arrivals, endpoint);
   if (response) {
     if (response.sentNs !== undefined) record.startNs = response.sentNs;
     record.status = response.status;
@@ -147,6 +183,10 @@ export async function executeRequest(job: RequestJob, deps: { endpoint: Endpoint
     }
   } else if (signal.aborted) record.cancelled = true;
   else record.error ??= messageOf(failure);
+  // The texts go last: applyTokenCounts deletes them, and deleting an object's last-added
+  // properties keeps its fast shape (any other delete turns the record into a dictionary).
+  record.outputText = totals.content;
+  if (totals.reasoningChunks > 0) record.reasoningText = totals.reasoning;
   return record;
 }
 
