@@ -1,6 +1,6 @@
 // Start-up: time from spawning `aiperf profile` to its first request arriving at a local server,
 // minus the time `node -e 0` takes to run, median of N alternating runs. Also usable alone:
-// `node bench/startup.js [runs]`.
+// `node bench/startup.js [runs] [--against OTHER_CHECKOUT]` (another build, alternating with this one).
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import http from "node:http";
@@ -10,7 +10,10 @@ import { fileURLToPath } from "node:url";
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Spawns `args` and resolves with ms until `firstHit` fires (or the process exits, for `node -e 0`). */
+/**
+ * Spawns `args` and resolves with ms until `firstHit` fires (or the process exits, for `node -e 0`),
+ * once the process has exited: a run still sending must not be counted as the next run's first request.
+ */
 function timeToFirst(args, cwd, firstHit) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
@@ -19,22 +22,20 @@ function timeToFirst(args, cwd, firstHit) {
     child.stderr.on("data", (d) => {
       err += d;
     });
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      resolve(Number(process.hrtime.bigint() - t0) / 1e6);
-    };
-    firstHit?.(finish);
+    let ms;
+    firstHit?.(() => {
+      ms ??= Number(process.hrtime.bigint() - t0) / 1e6;
+    });
     child.on("close", (code) => {
-      if (!firstHit) finish();
-      else if (!done) reject(new Error(`exited ${code} before its first request: ${err}`));
+      if (!firstHit) resolve(Number(process.hrtime.bigint() - t0) / 1e6);
+      else if (ms === undefined) reject(new Error(`exited ${code} before its first request: ${err}`));
+      else resolve(ms);
     });
   });
 }
 
 /** `runs` alternating rounds; returns { node, profile, above } medians in ms. */
-export async function startup({ bin, work, log, runs = 7 }) {
+export async function startup({ bin, work, log, runs = 7, against }) {
   let onHit;
   const server = http.createServer((req, res) => {
     onHit?.();
@@ -76,24 +77,27 @@ export async function startup({ bin, work, log, runs = 7 }) {
   ];
   const node = [];
   const profile = [];
-  await timeToFirst(args, work, (f) => {
-    onHit = f;
-  }); // warms the manifest cache and the disk
+  const other = [];
+  const first = (script) =>
+    timeToFirst([script, ...args.slice(1)], work, (f) => {
+      onHit = f;
+    });
+  await first(bin); // warms the manifest cache and the disk
+  if (against) await first(against);
   for (let i = 0; i < runs; i++) {
     node.push(await timeToFirst(["-e", "0"], work));
-    profile.push(
-      await timeToFirst(args, work, (f) => {
-        onHit = f;
-      }),
-    );
+    profile.push(await first(bin));
+    // Another build (`--against DIR`) alternates with this one, so both see the same machine.
+    if (against) other.push(await first(against));
   }
   server.close();
   const result = { node: median(node), profile: median(profile), above: median(profile) - median(node) };
   log?.("");
   log?.(`## Start-up: \`aiperf profile\` to its first request, median of ${runs} (ms; load average ${os.loadavg()[0].toFixed(1)})`);
-  log?.("| node -e 0 | aiperf profile → first request | above node (target ≤ 300) |");
-  log?.("|---|---|---|");
-  log?.(`| ${result.node.toFixed(0)} | ${result.profile.toFixed(0)} | ${result.above.toFixed(0)} |`);
+  log?.(`| node -e 0 | aiperf profile → first request | above node (target ≤ 300) |${against ? " other build → first request | above node |" : ""}`);
+  log?.(`|---|---|---|${against ? "---|---|" : ""}`);
+  const more = against ? ` ${median(other).toFixed(0)} | ${(median(other) - result.node).toFixed(0)} |` : "";
+  log?.(`| ${result.node.toFixed(0)} | ${result.profile.toFixed(0)} | ${result.above.toFixed(0)} |${more}`);
   return result;
 }
 
@@ -102,5 +106,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { mkdirSync } = await import("node:fs");
   const work = path.join(root, "bench", ".work");
   mkdirSync(work, { recursive: true });
-  await startup({ bin: path.join(root, "bin", "aiperf.js"), work, log: console.log, runs: Number(process.argv[2] ?? 7) });
+  const at = process.argv.indexOf("--against");
+  const against = at > 0 ? path.resolve(process.argv[at + 1], "bin", "aiperf.js") : undefined;
+  const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 7);
+  await startup({ bin: path.join(root, "bin", "aiperf.js"), work, log: console.log, runs, against });
 }
