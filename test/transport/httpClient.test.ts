@@ -268,6 +268,25 @@ describe("the built-in HTTP/1.1 client", () => {
     );
   });
 
+  it("a client blocked past the timeout reads the answer that arrived meanwhile instead of timing it out", async () => {
+    await withServer(
+      (socket) => socket.write(lengthResponse(CHAT)),
+      async (server) => {
+        const transport = openTransport(server.url, 1, 200);
+        try {
+          const pending = request(transport);
+          await until(() => server.requests.length === 1);
+          // The answer is in the socket now; this process does not run for three timeouts.
+          const resume = Date.now() + 600;
+          while (Date.now() < resume) {}
+          expect(await pending).toMatchObject({ status: 200, data: [CHAT] });
+        } finally {
+          await transport.close();
+        }
+      },
+    );
+  });
+
   it("refuses a body or an SSE event past the response limit", async () => {
     await withServer(
       (socket, index) => {
