@@ -11,6 +11,7 @@ const n = Number(process.argv[2] ?? 20000);
 const streaming = process.argv.includes("--streaming");
 const work = path.join(root, "bench", ".work", "liveheap");
 const nginx = await startNginx(work, 1);
+let endOfRun;
 try {
   const app = await createProfilerApp({
     config: path.join(root, "config", "default.yaml"),
@@ -29,7 +30,7 @@ try {
       `output.dir="${work}"`,
     ],
     root,
-    logger: { debug() {}, info() {}, warn() {}, error: (m) => console.error(m) },
+    logger: { debug: (m) => (endOfRun = /end of run: ([\d.]+) s/.exec(m)?.[1] ?? endOfRun), info() {}, warn() {}, error: (m) => console.error(m) },
   });
   global.gc();
   const before = process.memoryUsage().heapUsed;
@@ -49,6 +50,7 @@ try {
       externalMb: Math.round(after.external / 2 ** 20),
       rssMb: Math.round(after.rss / 2 ** 20),
       reqPerS: Math.round(n / s),
+      endOfRunS: endOfRun === undefined ? undefined : Number(endOfRun),
     }),
   );
   await app.dispose();

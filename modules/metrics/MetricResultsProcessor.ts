@@ -3,6 +3,7 @@ import {
   Metric,
   type MetricInfo,
   type MetricResult,
+  metricColumn,
   multiInject,
   optional,
   orderMetrics,
@@ -13,20 +14,49 @@ import {
   summarize,
 } from "aiperf";
 
-/** The values a record metric's statistics are taken over: each request's value, or each request's samples. */
-function valuesOf(metric: RecordMetric, input: ResultsInput): number[] {
-  const values: number[] = [];
-  if (metric.samples) {
-    // Only requests that have record metrics (successful ones) contribute samples.
-    for (const [i, record] of input.records.entries()) {
-      if (input.metrics[i]?.[metric.tag] === undefined) continue;
-      for (const v of metric.samples(record) ?? []) values.push(v);
+/** Samples are gathered in typed blocks of this many (a million streamed requests have tens of millions of gaps). */
+const SAMPLE_BLOCK = 1 << 16;
+
+/** Each request's samples of `metric`, for the requests that have its value (the successful ones). */
+function samplesOf(metric: RecordMetric, input: ResultsInput, column: ArrayLike<number>): Float64Array {
+  const samples = metric.samples as NonNullable<RecordMetric["samples"]>;
+  const blocks: Float64Array[] = [];
+  let block = new Float64Array(SAMPLE_BLOCK);
+  let used = 0;
+  let i = 0;
+  for (const record of input.records) {
+    if (!Number.isNaN(column[i++] as number)) {
+      for (const v of samples(record) ?? []) {
+        if (used === SAMPLE_BLOCK) {
+          blocks.push(block);
+          block = new Float64Array(SAMPLE_BLOCK);
+          used = 0;
+        }
+        block[used++] = v;
+      }
     }
-    return values;
   }
-  for (const m of input.metrics) {
-    const v = m[metric.tag];
-    if (v !== undefined) values.push(v);
+  blocks.push(block.subarray(0, used));
+  const all = new Float64Array(blocks.reduce((n, b) => n + b.length, 0));
+  let at = 0;
+  for (const b of blocks) {
+    all.set(b, at);
+    at += b.length;
+  }
+  return all;
+}
+
+/** The values a record metric's statistics are taken over: each request's value, or each request's samples. */
+function valuesOf(metric: RecordMetric, input: ResultsInput): Float64Array {
+  const column = metricColumn(input.metrics, metric.tag);
+  if (metric.samples) return samplesOf(metric, input, column);
+  let count = 0;
+  for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i] as number)) count++;
+  const values = new Float64Array(count);
+  let at = 0;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] as number;
+    if (!Number.isNaN(v)) values[at++] = v;
   }
   return values;
 }

@@ -114,6 +114,8 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     await target.close();
   }
   const interrupted = options.signal?.aborted ?? false;
+  // The end of the run (metrics, then exports) is timed: at a million records it must stay seconds.
+  const endStart = monotonicNs();
   const results = await buildResults(app, { recordProcessors, resultsProcessors, thresholds }, measured, orchestrator.hookFailures, {
     startedAt,
     durationS: (monotonicNs() - runStart) / 1e9,
@@ -130,6 +132,9 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
       app.logger.error(`export by ${exporter.constructor.name} failed: ${messageOf(error)}`);
     }
   }
+  app.logger.debug(
+    `end of run: ${((monotonicNs() - endStart) / 1e9).toFixed(3)} s from the last request to exports written (${measured.records.length} records)`,
+  );
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   const view = consoleView(options);
   for (const exporter of consoleExporters) {
