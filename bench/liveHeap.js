@@ -33,7 +33,8 @@ try {
     logger: { debug: (m) => (endOfRun = /end of run: ([\d.]+) s/.exec(m)?.[1] ?? endOfRun), info() {}, warn() {}, error: (m) => console.error(m) },
   });
   global.gc();
-  const before = process.memoryUsage().heapUsed;
+  const beforeMem = process.memoryUsage();
+  const before = beforeMem.heapUsed;
   const t = process.hrtime.bigint();
   const result = await runProfile(app, { write: () => {} });
   const s = Number(process.hrtime.bigint() - t) / 1e9;
@@ -45,6 +46,8 @@ try {
       streaming,
       records: result.results.records.length,
       liveBytesPerRequest: Math.round((after.heapUsed - before) / n),
+      // Typed-array columns live outside the JS heap: count them too.
+      liveBytesPerRequestWithBuffers: Math.round((after.heapUsed + after.arrayBuffers - before - beforeMem.arrayBuffers) / n),
       heapUsedMb: Math.round(after.heapUsed / 2 ** 20),
       heapTotalMb: Math.round(after.heapTotal / 2 ** 20),
       externalMb: Math.round(after.external / 2 ** 20),

@@ -56,7 +56,9 @@ function measure(bin, work, url, n, streaming) {
     out,
     readdirSync(out).find((d) => d !== "latest"),
   );
-  const endS = Number(/end of run: ([\d.]+) s/.exec(r.stderr + r.stdout)?.[1]);
+  const endLine = /end of run: [^\n]*/.exec(r.stderr + r.stdout)?.[0] ?? "";
+  const endS = Number(/end of run: ([\d.]+) s/.exec(endLine)?.[1]);
+  if (endLine) console.error(`${n}: ${endLine}`);
   const recordsMb = statSync(path.join(runDir, "profile_records.jsonl")).size / 2 ** 20;
   return { n, rssMb, seconds, reqPerS: n / seconds, recordsMb, endS };
 }

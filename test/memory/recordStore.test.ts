@@ -115,8 +115,23 @@ describe("MetricColumns: per-request metric values as columns", () => {
     columns.set(0, "count", 3);
     columns.set(2, "count", 16_777_217);
     columns.set(1, "latency", 12.345678901234);
-    expect([...columns]).toEqual([{ count: 3 }, { latency: 12.345678901234 }, { count: 16_777_217 }, {}]);
+    // Each step of widening: bytes, Uint16, Float32, Float64 (the "no value" marks carried along).
+    for (const [i, v] of [
+      [0, 254],
+      [1, 255],
+      [2, 65_535],
+      [3, 0.5],
+    ] as const)
+      columns.set(i, "ladder", v);
+    columns.set(1, "small", 7);
+    expect([...columns]).toEqual([
+      { count: 3, ladder: 254 },
+      { latency: 12.345678901234, ladder: 255, small: 7 },
+      { count: 16_777_217, ladder: 65_535 },
+      { ladder: 0.5 },
+    ]);
     expect(Array.from(metricColumn(columns, "count"))).toEqual([3, Number.NaN, 16_777_217, Number.NaN]);
+    expect(Array.from(metricColumn(columns, "small"))).toEqual([Number.NaN, 7, Number.NaN, Number.NaN]);
     expect(Array.from(metricColumn(columns, "none"))).toEqual([Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
     expect(columns.at(5)).toBeUndefined();
   });
