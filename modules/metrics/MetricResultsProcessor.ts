@@ -11,7 +11,7 @@ import {
   type RecordMetrics,
   type ResultsInput,
   type ResultsProcessor,
-  summarize,
+  summarizeInPlace,
 } from "aiperf";
 
 /** Samples are gathered in typed blocks of this many (a million streamed requests have tens of millions of gaps). */
@@ -49,9 +49,10 @@ function samplesOf(metric: RecordMetric, input: ResultsInput, column: ArrayLike<
 /** The values a record metric's statistics are taken over: each request's value, or each request's samples. */
 function valuesOf(metric: RecordMetric, input: ResultsInput): Float64Array {
   const column = metricColumn(input.metrics, metric.tag);
-  if (metric.samples) return samplesOf(metric, input, column);
   let count = 0;
   for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i] as number)) count++;
+  // No request has the metric (inter-chunk latency of a non-streaming run): no pass over the records.
+  if (metric.samples) return count === 0 ? new Float64Array(0) : samplesOf(metric, input, column);
   const values = new Float64Array(count);
   let at = 0;
   for (let i = 0; i < column.length; i++) {
@@ -70,7 +71,7 @@ function head(metric: MetricInfo): Pick<MetricResult, "tag" | "header" | "unit" 
 function statsRow(metric: RecordMetric, input: ResultsInput): MetricResult | undefined {
   const values = valuesOf(metric, input);
   if (values.length === 0 && metric.omitWhenEmpty) return undefined;
-  const s = summarize(values);
+  const s = summarizeInPlace(values);
   return { ...head(metric), ...(s ?? { count: 0 }) };
 }
 

@@ -47,8 +47,17 @@ export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
  * @public
  */
 export function summarize(values: ArrayLike<number>): Summary | undefined {
+  return summarizeInPlace(Float64Array.from(values));
+}
+
+/**
+ * `summarize` of a Float64Array the caller no longer needs: it is sorted in place instead of
+ * copied (a metric over a million requests summarized without a second 8 MB array).
+ * @public
+ */
+export function summarizeInPlace(values: Float64Array): Summary | undefined {
   if (values.length === 0) return undefined;
-  const sorted = Float64Array.from(values).sort();
+  const sorted = values.sort();
   let sum = 0;
   for (const v of sorted) sum += v;
   const avg = sum / sorted.length;
