@@ -47,6 +47,7 @@ export { evaluateThresholds } from "./profiler/metrics/evaluateThresholds.js";
 export { MetricError } from "./profiler/metrics/MetricError.js";
 export { MetricErrorCode } from "./profiler/metrics/MetricErrorCode.js";
 export { metricColumn } from "./profiler/metrics/metricColumn.js";
+export { metricValues } from "./profiler/metrics/metricValues.js";
 export { orderMetrics } from "./profiler/metrics/orderMetrics.js";
 export { parseThreshold } from "./profiler/metrics/parseThreshold.js";
 export type * from "./profiler/metrics/Threshold.js";

@@ -4,6 +4,7 @@ import {
   type MetricInfo,
   type MetricResult,
   metricColumn,
+  metricValues,
   multiInject,
   optional,
   orderMetrics,
@@ -14,52 +15,37 @@ import {
   summarizeInPlace,
 } from "aiperf";
 
-/** Samples are gathered in typed blocks of this many (a million streamed requests have tens of millions of gaps). */
-const SAMPLE_BLOCK = 1 << 16;
-
-/** Each request's samples of `metric`, for the requests that have its value (the successful ones). */
+/**
+ * Each request's samples of `metric`, for the requests that have its value (the successful ones),
+ * in one array sized by a first counting pass: a million streamed requests have tens of millions
+ * of gaps, and gathering them in blocks and joining would hold them twice.
+ */
 function samplesOf(metric: RecordMetric, input: ResultsInput, column: ArrayLike<number>): Float64Array {
   const samples = metric.samples as NonNullable<RecordMetric["samples"]>;
-  const blocks: Float64Array[] = [];
-  let block = new Float64Array(SAMPLE_BLOCK);
-  let used = 0;
+  let count = 0;
   let i = 0;
-  for (const record of input.records) {
-    if (!Number.isNaN(column[i++] as number)) {
-      for (const v of samples(record) ?? []) {
-        if (used === SAMPLE_BLOCK) {
-          blocks.push(block);
-          block = new Float64Array(SAMPLE_BLOCK);
-          used = 0;
-        }
-        block[used++] = v;
-      }
-    }
-  }
-  blocks.push(block.subarray(0, used));
-  const all = new Float64Array(blocks.reduce((n, b) => n + b.length, 0));
+  for (const record of input.records) if (!Number.isNaN(column[i++] as number)) count += samples(record)?.length ?? 0;
+  const all = new Float64Array(count);
   let at = 0;
-  for (const b of blocks) {
-    all.set(b, at);
-    at += b.length;
+  i = 0;
+  for (const record of input.records) {
+    if (Number.isNaN(column[i++] as number)) continue;
+    for (const v of samples(record) ?? []) if (at < count) all[at++] = v;
   }
-  return all;
+  return all.subarray(0, at);
 }
 
-/** The values a record metric's statistics are taken over: each request's value, or each request's samples. */
-function valuesOf(metric: RecordMetric, input: ResultsInput): Float64Array {
+/**
+ * The values a record metric's statistics are taken over: each request's value (written into
+ * `scratch`, one buffer for every metric, sorted in place afterwards), or each request's samples.
+ */
+function valuesOf(metric: RecordMetric, input: ResultsInput, scratch: Float64Array): Float64Array {
+  if (!metric.samples) return metricValues(input.metrics, metric.tag, scratch);
   const column = metricColumn(input.metrics, metric.tag);
-  let count = 0;
-  for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i] as number)) count++;
+  let any = false;
+  for (let i = 0; i < column.length && !any; i++) any = !Number.isNaN(column[i] as number);
   // No request has the metric (inter-chunk latency of a non-streaming run): no pass over the records.
-  if (metric.samples) return count === 0 ? new Float64Array(0) : samplesOf(metric, input, column);
-  const values = new Float64Array(count);
-  let at = 0;
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i] as number;
-    if (!Number.isNaN(v)) values[at++] = v;
-  }
-  return values;
+  return any ? samplesOf(metric, input, column) : new Float64Array(0);
 }
 
 /** The row's identity; `console: false` marks rows the summary table leaves out. */
@@ -68,8 +54,8 @@ function head(metric: MetricInfo): Pick<MetricResult, "tag" | "header" | "unit" 
 }
 
 /** A record metric's row: count and exact statistics over the requests that have a value. */
-function statsRow(metric: RecordMetric, input: ResultsInput): MetricResult | undefined {
-  const values = valuesOf(metric, input);
+function statsRow(metric: RecordMetric, input: ResultsInput, scratch: Float64Array): MetricResult | undefined {
+  const values = valuesOf(metric, input, scratch);
   if (values.length === 0 && metric.omitWhenEmpty) return undefined;
   const s = summarizeInPlace(values);
   return { ...head(metric), ...(s ?? { count: 0 }) };
@@ -104,8 +90,10 @@ export class MetricResultsProcessor implements ResultsProcessor {
       if (value !== undefined) computed[metric.tag] = value;
     }
     const rows: MetricResult[] = [];
+    // One buffer for every record metric's values: each is summarized before the next is read.
+    const scratch = new Float64Array(input.metrics.length);
     for (const metric of this.metrics) {
-      const row = metric.kind === "record" ? statsRow(metric, input) : valueRow(metric, computed[metric.tag]);
+      const row = metric.kind === "record" ? statsRow(metric, input, scratch) : valueRow(metric, computed[metric.tag]);
       if (row) rows.push(row);
     }
     return rows;

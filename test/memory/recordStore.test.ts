@@ -1,5 +1,5 @@
 import type { RequestRecord } from "aiperf";
-import { metricColumn } from "aiperf";
+import { metricColumn, metricValues } from "aiperf";
 import { describe, expect, it } from "vitest";
 import { MetricColumns } from "../../dist/src/profiler/run/MetricColumns.js";
 import { RecordStore } from "../../dist/src/profiler/run/RecordStore.js";
@@ -134,9 +134,15 @@ describe("MetricColumns: per-request metric values as columns", () => {
     expect(Array.from(metricColumn(columns, "small"))).toEqual([Number.NaN, 7, Number.NaN, Number.NaN]);
     expect(Array.from(metricColumn(columns, "none"))).toEqual([Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
     expect(columns.at(5)).toBeUndefined();
+    expect(Array.from(metricValues(columns, "ladder"))).toEqual([254, 255, 65_535, 0.5]);
+    const scratch = new Float64Array(4);
+    expect(Array.from(metricValues(columns, "count", scratch))).toEqual([3, 16_777_217]);
+    expect(metricValues(columns, "count", scratch).buffer).toBe(scratch.buffer);
+    expect(Array.from(metricValues(columns, "none"))).toEqual([]);
   });
 
-  it("metricColumn reads a plain array of entries too", () => {
+  it("metricColumn and metricValues read a plain array of entries too", () => {
     expect(Array.from(metricColumn([{ a: 1 }, {}, { a: 2.5 }], "a"))).toEqual([1, Number.NaN, 2.5]);
+    expect(Array.from(metricValues([{ a: 1 }, {}, { a: 2.5 }], "a"))).toEqual([1, 2.5]);
   });
 });

@@ -73,6 +73,24 @@ export class MetricColumns implements RecordMetricsList {
     return floats;
   }
 
+  /**
+   * The values of `tag` over the requests that have one, in record order, written into the start
+   * of `into` when it is long enough (a buffer reused from metric to metric), else a new array.
+   */
+  values(tag: string, into?: Float64Array): Float64Array {
+    const column = this.columns.get(tag);
+    if (column === undefined) return new Float64Array(0);
+    let count = 0;
+    for (let i = 0; i < this.length; i++) if (!Number.isNaN(read(column, i))) count++;
+    const out = into !== undefined && into.length >= count ? into.subarray(0, count) : new Float64Array(count);
+    let at = 0;
+    for (let i = 0; i < this.length; i++) {
+      const v = read(column, i);
+      if (!Number.isNaN(v)) out[at++] = v;
+    }
+    return out;
+  }
+
   at(index: number): Readonly<RecordMetrics> | undefined {
     if (!Number.isInteger(index)) return undefined;
     const i = index < 0 ? index + this.length : index;
