@@ -54,6 +54,8 @@ try {
       rssMb: Math.round(after.rss / 2 ** 20),
       reqPerS: Math.round(n / s),
       endOfRunS: endOfRun === undefined ? undefined : Number(endOfRun),
+      // The record store's own columns (absent before the store existed).
+      storeBytesPerRequest: typeof result.results.records.bytes === "number" ? Math.round(result.results.records.bytes / n) : undefined,
     }),
   );
   await app.dispose();
