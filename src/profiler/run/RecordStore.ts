@@ -185,9 +185,14 @@ export class RecordStore implements RequestRecords {
     return flags;
   }
 
-  /** The error text of record `index` without building the record (error grouping). */
-  errorAt(index: number): string | undefined {
-    return (this.flags.get(index) & F.error) === 0 ? undefined : this.errors.at(this.error.get(index));
+  /**
+   * Each distinct error text with how many records have it, in the order of first occurrence,
+   * read from the error column without building records (error grouping).
+   */
+  errorCounts(): [error: string, count: number][] {
+    const counts = new Uint32Array(this.errors.size);
+    for (let i = 0; i < this.count; i++) if (this.flags.get(i) & F.error) counts[this.error.get(i)]++;
+    return Array.from(counts, (count, index): [string, number] => [this.errors.at(index), count]);
   }
 
   /** Rewrites every stored error text (redaction of secrets a server echoed back). */
