@@ -38,12 +38,13 @@ const RECORD_BLOCK_SHIFT = 14;
 
 /**
  * The records of one phase in columns: fixed-size typed-array blocks per field (times Float64,
- * counts Uint32, a flags word for booleans and "field present" bits), every record's token arrival
- * times packed into one Float64 block list, and repeated strings (turn ids, worker names, error
- * texts, token-count sources, phases) interned. About 70 bytes per non-streaming record instead
- * of an object of ~360. Appending copies a finished record in (the request path's short-lived
- * object is then garbage); `at(i)` builds an equal `RequestRecord` back. Texts kept only until
- * token counting (`outputText`, `reasoningText`) are not stored: append settled records.
+ * counts in byte blocks widened to Uint16/Uint32 as needed, a flags word for booleans and "field
+ * present" bits), every record's token arrival times packed into one Float64 block list, and
+ * repeated strings (turn ids, worker names, error texts, token-count sources, phases) interned.
+ * About 50 bytes per non-streaming record, where a record object kept ~1,100 bytes of heap.
+ * Appending copies a finished record in (the request path's short-lived object is then garbage);
+ * `at(i)` builds an equal `RequestRecord` back. Texts kept only until token counting
+ * (`outputText`, `reasoningText`) are not stored: append settled records.
  */
 export class RecordStore implements RequestRecords {
   private count = 0;
