@@ -33,7 +33,7 @@ function measure(bin, work, url, n, streaming) {
       streaming ? "--streaming" : "--no-streaming",
       "--ui",
       "none",
-      "--quiet",
+      "--debug",
       "--output",
       out,
       "--set",
@@ -56,8 +56,12 @@ function measure(bin, work, url, n, streaming) {
     out,
     readdirSync(out).find((d) => d !== "latest"),
   );
+  const endLine = /end of run: [^\n]*/.exec(r.stderr + r.stdout)?.[0] ?? "";
+  const endS = Number(/end of run: ([\d.]+) s/.exec(endLine)?.[1]);
+  const endCpuS = Number(/CPU ([\d.]+) s/.exec(endLine)?.[1]);
+  if (endLine) console.error(`${n}: ${endLine}`);
   const recordsMb = statSync(path.join(runDir, "profile_records.jsonl")).size / 2 ** 20;
-  return { n, rssMb, seconds, reqPerS: n / seconds, recordsMb };
+  return { n, rssMb, seconds, reqPerS: n / seconds, recordsMb, endS, endCpuS };
 }
 
 export async function memory({ bin, work, log, sizes = [50_000, 200_000], streaming = false }) {
@@ -77,9 +81,12 @@ export async function memory({ bin, work, log, sizes = [50_000, 200_000], stream
   log(
     `## Memory: peak RSS, ${streaming ? "streaming (20 chunks)" : "non-streaming"}, concurrency 64, nginx on core 1, aiperf on core 0 (load average ${os.loadavg()[0].toFixed(1)})`,
   );
-  log("| requests | peak RSS (MB) | whole process (s) | req/s incl. start and exports | records file (MB) |");
-  log("|---|---|---|---|---|");
-  for (const r of rows) log(`| ${r.n} | ${r.rssMb.toFixed(0)} | ${r.seconds.toFixed(1)} | ${r.reqPerS.toFixed(0)} | ${r.recordsMb.toFixed(0)} |`);
+  log("| requests | peak RSS (MB) | whole process (s) | req/s incl. start and exports | records file (MB) | end of run (s) | end of run, CPU (s) |");
+  log("|---|---|---|---|---|---|---|");
+  for (const r of rows)
+    log(
+      `| ${r.n} | ${r.rssMb.toFixed(0)} | ${r.seconds.toFixed(1)} | ${r.reqPerS.toFixed(0)} | ${r.recordsMb.toFixed(0)} | ${Number.isNaN(r.endS) ? "—" : r.endS.toFixed(2)} | ${Number.isNaN(r.endCpuS) ? "—" : r.endCpuS.toFixed(2)} |`,
+    );
   if (rows.length >= 2) {
     const [a, b] = [rows[0], rows[rows.length - 1]];
     const perReq = ((b.rssMb - a.rssMb) * 2 ** 20) / (b.n - a.n);

@@ -46,6 +46,8 @@ export { checkMetricOptions } from "./profiler/metrics/checkMetricOptions.js";
 export { evaluateThresholds } from "./profiler/metrics/evaluateThresholds.js";
 export { MetricError } from "./profiler/metrics/MetricError.js";
 export { MetricErrorCode } from "./profiler/metrics/MetricErrorCode.js";
+export { metricColumn } from "./profiler/metrics/metricColumn.js";
+export { metricValues } from "./profiler/metrics/metricValues.js";
 export { orderMetrics } from "./profiler/metrics/orderMetrics.js";
 export { parseThreshold } from "./profiler/metrics/parseThreshold.js";
 export type * from "./profiler/metrics/Threshold.js";
@@ -55,8 +57,10 @@ export type * from "./profiler/model/MetricResult.js";
 export type * from "./profiler/model/PhaseStats.js";
 export type * from "./profiler/model/ProcessingResult.js";
 export type * from "./profiler/model/ProfileResults.js";
+export type * from "./profiler/model/RecordMetricsList.js";
 export type * from "./profiler/model/RequestJob.js";
 export type * from "./profiler/model/RequestRecord.js";
+export type * from "./profiler/model/RequestRecords.js";
 export type * from "./profiler/model/TokenizerInfo.js";
 export type * from "./profiler/model/Turn.js";
 export type * from "./profiler/model/WorkerInfo.js";
@@ -100,7 +104,7 @@ export { TokenizerError, TokenizerErrorCode } from "./profiler/tokenizer/Tokeniz
 export { APP_CONFIG, LOG_OUTPUT } from "./profiler/tokens.js";
 export { redactUrl } from "./profiler/util/redactUrl.js";
 export { createRng, normal, type Rng } from "./profiler/util/rng.js";
-export { PERCENTILES, percentileSorted, type Summary, summarize } from "./profiler/util/stats.js";
+export { PERCENTILES, percentileSorted, type Summary, summarize, summarizeInPlace } from "./profiler/util/stats.js";
 
 import { loadProfilerConfig } from "./profiler/config/loadProfilerConfig.js";
 import { createProfilerApp } from "./profiler/createProfilerApp.js";

@@ -10,6 +10,7 @@ import {
   type RecordMetric,
   type RecordMetrics,
   type RequestRecord,
+  type RequestRecords,
 } from "aiperf";
 import { errorDetails } from "./aiperfErrors.js";
 import { aiperfName } from "./aiperfNames.js";
@@ -40,7 +41,7 @@ export class AiperfRecordsExporter implements DataExporter {
     return [file];
   }
 
-  private *lines(records: readonly RequestRecord[]): Generator<string> {
+  private *lines(records: RequestRecords): Generator<string> {
     const offset = epochOffsetNs();
     for (const record of records) yield `${JSON.stringify(this.line(record, offset))}\n`;
   }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { DataExporter, ProfileResults, RequestRecord } from "aiperf";
+import type { DataExporter, ProfileResults, RequestRecords } from "aiperf";
 import { writeLinesAtomic } from "./writeLinesAtomic.js";
 
 /** Lines are joined into chunks of about this many characters before each write. */
@@ -20,7 +20,7 @@ export class RecordsExporter implements DataExporter {
 }
 
 /** One JSON line per record, yielded in chunks of about CHUNK_CHARS (fewer, larger writes). */
-function* chunksOf(records: readonly RequestRecord[]): Generator<string> {
+function* chunksOf(records: RequestRecords): Generator<string> {
   let chunk = "";
   for (const record of records) {
     chunk += `${JSON.stringify(record)}\n`;

@@ -1,4 +1,5 @@
 import type { AggregateMetric, AggregateMetricInput } from "aiperf";
+import { recordTotals } from "./recordTotals.js";
 
 /**
  * Built-in `achieved_rate`: requests per second the client actually sent (every request, failed
@@ -14,13 +15,7 @@ export class AchievedRateMetric implements AggregateMetric {
 
   compute({ records, computed }: AggregateMetricInput): number | undefined {
     if (computed.requested_rate === undefined || records.length < 2) return undefined;
-    let first = Number.POSITIVE_INFINITY;
-    let last = Number.NEGATIVE_INFINITY;
-    for (const r of records) {
-      const at = r.issuedNs ?? r.startNs;
-      if (at < first) first = at;
-      if (at > last) last = at;
-    }
+    const { firstSendNs: first, lastSendNs: last } = recordTotals(records);
     return last > first ? ((records.length - 1) * 1e9) / (last - first) : undefined;
   }
 }

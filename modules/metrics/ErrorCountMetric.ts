@@ -1,4 +1,5 @@
 import type { AggregateMetric, AggregateMetricInput } from "aiperf";
+import { recordTotals } from "./recordTotals.js";
 
 /** Built-in `error_count`: finished requests that failed (a cancelled request is not an error). */
 export class ErrorCountMetric implements AggregateMetric {
@@ -8,8 +9,6 @@ export class ErrorCountMetric implements AggregateMetric {
   readonly unit = "requests";
 
   compute({ records }: AggregateMetricInput): number {
-    let errors = 0;
-    for (const r of records) if (r.error !== undefined && !r.cancelled) errors++;
-    return errors;
+    return recordTotals(records).errors;
   }
 }

@@ -1,4 +1,5 @@
 import { type AggregateMetric, type AggregateMetricInput, inject, LOADED_CONFIG, type LoadedConfig } from "aiperf";
+import { recordTotals } from "./recordTotals.js";
 import { scheduleSettings } from "./scheduleSettings.js";
 
 /**
@@ -18,6 +19,8 @@ export class LateSendsMetric implements AggregateMetric {
   }
 
   compute({ records }: AggregateMetricInput): number | undefined {
+    // Without a fixed schedule no record has scheduledNs: no second pass over the records.
+    if (recordTotals(records).scheduled === 0) return undefined;
     let scheduled = 0;
     let late = 0;
     for (const r of records) {

@@ -1,6 +1,5 @@
 import { type AggregateMetric, type AggregateMetricInput } from "aiperf";
-import { lastResponseNs } from "./recordTimes.js";
-import { isValid } from "./validRecords.js";
+import { recordTotals } from "./recordTotals.js";
 
 /** Built-in `max_response_timestamp` (AIPerf's): the last successful request's final response (CLOCK_MONOTONIC ns). */
 export class MaxResponseTimestampMetric implements AggregateMetric {
@@ -10,12 +9,6 @@ export class MaxResponseTimestampMetric implements AggregateMetric {
   readonly unit = "ns";
   readonly console = false;
   compute({ records }: AggregateMetricInput): number | undefined {
-    let max: number | undefined;
-    for (const r of records) {
-      if (!isValid(r)) continue;
-      const last = lastResponseNs(r);
-      if (max === undefined || last > max) max = last;
-    }
-    return max;
+    return recordTotals(records).maxValidResponseNs;
   }
 }

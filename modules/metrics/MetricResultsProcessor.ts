@@ -3,6 +3,8 @@ import {
   Metric,
   type MetricInfo,
   type MetricResult,
+  metricColumn,
+  metricValues,
   multiInject,
   optional,
   orderMetrics,
@@ -10,25 +12,40 @@ import {
   type RecordMetrics,
   type ResultsInput,
   type ResultsProcessor,
-  summarize,
+  summarizeInPlace,
 } from "aiperf";
 
-/** The values a record metric's statistics are taken over: each request's value, or each request's samples. */
-function valuesOf(metric: RecordMetric, input: ResultsInput): number[] {
-  const values: number[] = [];
-  if (metric.samples) {
-    // Only requests that have record metrics (successful ones) contribute samples.
-    for (const [i, record] of input.records.entries()) {
-      if (input.metrics[i]?.[metric.tag] === undefined) continue;
-      for (const v of metric.samples(record) ?? []) values.push(v);
-    }
-    return values;
+/**
+ * Each request's samples of `metric`, for the requests that have its value (the successful ones),
+ * in one array sized by a first counting pass: a million streamed requests have tens of millions
+ * of gaps, and gathering them in blocks and joining would hold them twice.
+ */
+function samplesOf(metric: RecordMetric, input: ResultsInput, column: ArrayLike<number>): Float64Array {
+  const samples = metric.samples as NonNullable<RecordMetric["samples"]>;
+  let count = 0;
+  let i = 0;
+  for (const record of input.records) if (!Number.isNaN(column[i++] as number)) count += samples(record)?.length ?? 0;
+  const all = new Float64Array(count);
+  let at = 0;
+  i = 0;
+  for (const record of input.records) {
+    if (Number.isNaN(column[i++] as number)) continue;
+    for (const v of samples(record) ?? []) if (at < count) all[at++] = v;
   }
-  for (const m of input.metrics) {
-    const v = m[metric.tag];
-    if (v !== undefined) values.push(v);
-  }
-  return values;
+  return all.subarray(0, at);
+}
+
+/**
+ * The values a record metric's statistics are taken over: each request's value (written into
+ * `scratch`, one buffer for every metric, sorted in place afterwards), or each request's samples.
+ */
+function valuesOf(metric: RecordMetric, input: ResultsInput, scratch: Float64Array): Float64Array {
+  if (!metric.samples) return metricValues(input.metrics, metric.tag, scratch);
+  const column = metricColumn(input.metrics, metric.tag);
+  let any = false;
+  for (let i = 0; i < column.length && !any; i++) any = !Number.isNaN(column[i] as number);
+  // No request has the metric (inter-chunk latency of a non-streaming run): no pass over the records.
+  return any ? samplesOf(metric, input, column) : new Float64Array(0);
 }
 
 /** The row's identity; `console: false` marks rows the summary table leaves out. */
@@ -37,10 +54,10 @@ function head(metric: MetricInfo): Pick<MetricResult, "tag" | "header" | "unit" 
 }
 
 /** A record metric's row: count and exact statistics over the requests that have a value. */
-function statsRow(metric: RecordMetric, input: ResultsInput): MetricResult | undefined {
-  const values = valuesOf(metric, input);
+function statsRow(metric: RecordMetric, input: ResultsInput, scratch: Float64Array): MetricResult | undefined {
+  const values = valuesOf(metric, input, scratch);
   if (values.length === 0 && metric.omitWhenEmpty) return undefined;
-  const s = summarize(values);
+  const s = summarizeInPlace(values);
   return { ...head(metric), ...(s ?? { count: 0 }) };
 }
 
@@ -73,8 +90,10 @@ export class MetricResultsProcessor implements ResultsProcessor {
       if (value !== undefined) computed[metric.tag] = value;
     }
     const rows: MetricResult[] = [];
+    // One buffer for every record metric's values: each is summarized before the next is read.
+    const scratch = new Float64Array(input.metrics.length);
     for (const metric of this.metrics) {
-      const row = metric.kind === "record" ? statsRow(metric, input) : valueRow(metric, computed[metric.tag]);
+      const row = metric.kind === "record" ? statsRow(metric, input, scratch) : valueRow(metric, computed[metric.tag]);
       if (row) rows.push(row);
     }
     return rows;

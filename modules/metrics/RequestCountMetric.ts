@@ -1,4 +1,5 @@
 import type { AggregateMetric, AggregateMetricInput } from "aiperf";
+import { recordTotals } from "./recordTotals.js";
 
 /** Built-in `request_count`: requests that neither failed nor were cancelled. */
 export class RequestCountMetric implements AggregateMetric {
@@ -8,8 +9,6 @@ export class RequestCountMetric implements AggregateMetric {
   readonly unit = "requests";
 
   compute({ records }: AggregateMetricInput): number {
-    let ok = 0;
-    for (const r of records) if (r.error === undefined && !r.cancelled) ok++;
-    return ok;
+    return recordTotals(records).ok;
   }
 }

@@ -1,5 +1,5 @@
 import { type AggregateMetric, type AggregateMetricInput } from "aiperf";
-import { sumOf } from "./validRecords.js";
+import { anyOf, sumOf } from "./validRecords.js";
 
 /** Built-in `total_reasoning_tokens` (AIPerf's): the sum of successful requests' reasoning tokens. */
 export class TotalReasoningTokensMetric implements AggregateMetric {
@@ -11,6 +11,6 @@ export class TotalReasoningTokensMetric implements AggregateMetric {
   readonly dependsOn = ["reasoning_token_count"];
   compute({ metrics }: AggregateMetricInput): number | undefined {
     // No row for a model that never reasoned (as reasoning_token_count).
-    return metrics.some((m) => m.reasoning_token_count !== undefined) ? sumOf(metrics, "reasoning_token_count") : undefined;
+    return anyOf(metrics, "reasoning_token_count") ? sumOf(metrics, "reasoning_token_count") : undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { type AggregateMetric, type AggregateMetricInput } from "aiperf";
+import { type AggregateMetric, type AggregateMetricInput, metricColumn } from "aiperf";
 
 /** AIPerf's default `AIPERF_METRICS_USAGE_PCT_DIFF_THRESHOLD`. */
 export const USAGE_DIFF_THRESHOLD_PCT = 10;
@@ -13,11 +13,19 @@ export class UsageDiscrepancyCountMetric implements AggregateMetric {
   compute({ metrics }: AggregateMetricInput): number | undefined {
     let compared = 0;
     let over = 0;
-    for (const m of metrics) {
-      const diffs = [m.usage_prompt_tokens_diff_pct, m.usage_completion_tokens_diff_pct, m.usage_reasoning_tokens_diff_pct];
-      if (diffs.every((d) => d === undefined)) continue;
+    const columns = this.dependsOn.map((tag) => metricColumn(metrics, tag));
+    for (let i = 0; i < metrics.length; i++) {
+      let has = false;
+      let exceeds = false;
+      for (const column of columns) {
+        const d = column[i] as number;
+        if (Number.isNaN(d)) continue;
+        has = true;
+        if (d > USAGE_DIFF_THRESHOLD_PCT) exceeds = true;
+      }
+      if (!has) continue;
       compared++;
-      if (diffs.some((d) => d !== undefined && d > USAGE_DIFF_THRESHOLD_PCT)) over++;
+      if (exceeds) over++;
     }
     return compared === 0 ? undefined : over;
   }

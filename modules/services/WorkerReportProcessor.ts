@@ -1,4 +1,4 @@
-import { type CreditPhase, inject, type PostProcessor, type ProcessingResult, type RequestRecord, ServiceManager } from "aiperf";
+import { type CreditPhase, inject, type PostProcessor, type ProcessingResult, type RequestRecords, ServiceManager } from "aiperf";
 
 /** One executor's share of a phase, as `profile_export.json` shows it. */
 interface WorkerRow {
@@ -22,7 +22,7 @@ export class WorkerReportProcessor implements PostProcessor {
   // The app's own service manager (one per app): it knows its remote workers' hosts and clocks.
   constructor(@inject(ServiceManager.token) private readonly manager: ServiceManager) {}
 
-  async process(phase: CreditPhase, records: readonly RequestRecord[]): Promise<ProcessingResult> {
+  async process(phase: CreditPhase, records: RequestRecords): Promise<ProcessingResult> {
     const rows = new Map<string, WorkerRow>();
     for (const record of records) {
       const name = record.worker ?? "main";

@@ -117,7 +117,7 @@ describe("single_turn datasets", () => {
       timing: { concurrency: 1 },
       output: { dir: path.join(dir, "out3"), console_exporters: [] },
     });
-    expect(results.records.map((r) => [r.turnId, r.inputTokens, r.outputTokens])).toEqual([
+    expect([...results.records].map((r) => [r.turnId, r.inputTokens, r.outputTokens])).toEqual([
       ["line-1", 3, 2],
       ["line-3", 4, 5],
       ["line-4", 1, 4],

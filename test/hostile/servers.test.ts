@@ -191,7 +191,7 @@ describe("hostile servers: every request is accounted for, the run ends with its
     expect(results.errors).toEqual(errors.map((e) => ({ ...e, message: typeof e.message === "string" ? e.message : expect.stringMatching(e.message) })));
     // No measurement is lost: both requests are in the records, failed or not.
     expect(results.records).toHaveLength(2);
-    if (tokens) expect(results.records.map((r) => r.tokenNs.length)).toEqual(tokens);
+    if (tokens) expect([...results.records].map((r) => r.tokenNs.length)).toEqual(tokens);
     const exported = exportsOf(dir);
     expect(Object.keys(exported).sort()).toEqual(["profile_export.csv", "profile_export.json", "profile_records.jsonl"]);
     for (const text of [printed, JSON.stringify(results), ...Object.values(exported)]) expect(text).not.toContain(SECRET);

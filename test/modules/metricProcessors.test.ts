@@ -44,7 +44,7 @@ const total: AggregateMetric = {
   header: "Total",
   unit: "tokens",
   dependsOn: ["out"],
-  compute: ({ metrics }) => metrics.reduce((n, m) => n + (m.out ?? 0), 0),
+  compute: ({ metrics }) => [...metrics].reduce((n, m) => n + (m.out ?? 0), 0),
 };
 const doubled: AggregateMetric = {
   kind: "aggregate",

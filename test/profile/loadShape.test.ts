@@ -91,8 +91,8 @@ describe("load shape", () => {
       expect(results.errors).toEqual([]);
       expect(server.maxInFlight).toBe(16);
       expect(server.received).toBe(400);
-      expect(Math.max(...results.records.map((r) => r.inFlightAtStart ?? 0))).toBe(16);
-      expect(maxOverlap(results.records)).toBeLessThanOrEqual(16);
+      expect(Math.max(...[...results.records].map((r) => r.inFlightAtStart ?? 0))).toBe(16);
+      expect(maxOverlap([...results.records])).toBeLessThanOrEqual(16);
     } finally {
       await server.stop();
       removeDir(dir);

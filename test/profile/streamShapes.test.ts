@@ -39,7 +39,7 @@ describe("stream shapes servers send", () => {
     const { results, exitCode } = await run(url);
     expect(exitCode).toBe(0);
     expect(results.errors).toEqual([]);
-    expect(results.records.map((r) => r.tokenNs.length)).toEqual([3, 3]);
+    expect([...results.records].map((r) => r.tokenNs.length)).toEqual([3, 3]);
   });
 
   it("an event stream without a single data event is an error, not a success with 0 tokens", async () => {

@@ -57,9 +57,9 @@ describe("multiprocess service manager (worker processes over zmq_ipc)", () => {
     });
     expect(exitCode).toBe(0);
     expect(results.errors).toEqual([]);
-    expect(results.records.map((r) => r.credit).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i));
-    expect(results.records.every((r) => r.outputTokens === 3 && r.tokenNs.length === 3)).toBe(true);
-    expect(new Set(results.records.map((r) => r.worker))).toEqual(new Set(["worker-1", "worker-2"]));
+    expect([...results.records].map((r) => r.credit).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    expect([...results.records].every((r) => r.outputTokens === 3 && r.tokenNs.length === 3)).toBe(true);
+    expect(new Set([...results.records].map((r) => r.worker))).toEqual(new Set(["worker-1", "worker-2"]));
     const profiling = results.phases.find((p) => p.phase === "profiling") as PhaseStats;
     expect(profiling).toMatchObject({ sent: 60, completed: 60, errors: 0 });
     // One clock for every process of the machine: each request falls inside the phase as the parent saw it.
@@ -106,7 +106,7 @@ describe("multiprocess service manager (worker processes over zmq_ipc)", () => {
       expect(results.errors).toHaveLength(1);
       expect(results.errors[0]?.count).toBe(4);
       expect(results.errors[0]?.message).toMatch(/^worker-1 \(pid \S+\) was killed \(SIGKILL\) \[AIPERF_WORKER_LOST\]$/);
-      const failed = results.records.filter((r) => r.error !== undefined);
+      const failed = [...results.records].filter((r) => r.error !== undefined);
       expect(failed.map((r) => r.worker)).toEqual(["worker-1", "worker-1", "worker-1", "worker-1"]);
       expect(server.answered).toBe(96);
       expect(exitCode).toBe(0);

@@ -60,7 +60,7 @@ describe("threads service manager (worker threads)", () => {
         expect(exitCode).toBe(0);
         expect(results.records).toHaveLength(60);
         expect(results.errors).toEqual([]);
-        expect(results.records.every((r) => r.outputTokens === 5 && r.tokenNs.length === 5)).toBe(true);
+        expect([...results.records].every((r) => r.outputTokens === 5 && r.tokenNs.length === 5)).toBe(true);
         // Workers stamp on the main thread's clock: every request, and each of its tokens, falls
         // inside the phase as the main thread saw it, in order.
         const phase = results.phases.find((p) => p.phase === "profiling") as PhaseStats;
@@ -70,7 +70,7 @@ describe("threads service manager (worker threads)", () => {
         }
         expect(results.metrics.find((m) => m.tag === "time_to_first_token")?.count).toBe(60);
       }
-      const turns = (r: typeof single) => r.results.records.map((x) => x.turnId).sort();
+      const turns = (r: typeof single) => [...r.results.records].map((x) => x.turnId).sort();
       expect(turns(multi)).toEqual(turns(single));
       expect(multi.results.phases.map((p) => p.sent)).toEqual(single.results.phases.map((p) => p.sent));
     } finally {
@@ -113,7 +113,7 @@ describe("threads service manager (worker threads)", () => {
       expect(profiling?.sent).toBe(100);
       expect(results.records).toHaveLength(100);
       expect(results.errors).toEqual([{ message: expect.stringMatching(/^worker 1 exited/), count: 4 }]);
-      expect(results.records.filter((r) => r.error === undefined)).toHaveLength(96);
+      expect([...results.records].filter((r) => r.error === undefined)).toHaveLength(96);
       expect(server.answered).toBe(96);
       expect(exitCode).toBe(0);
       expect(existsSync(path.join(out, "latest", "profile_export.json"))).toBe(true);

@@ -29,7 +29,7 @@ describe("connections ready before the clock starts", () => {
       // Warm connections are reused: the run opens no others.
       expect(server.connections).toBe(4);
       expect(results.connectionSetup).toMatchObject({ connections: 4, prewarm: true });
-      expect(results.records.every((r) => r.error === undefined)).toBe(true);
+      expect([...results.records].every((r) => r.error === undefined)).toBe(true);
     } finally {
       await server.stop();
     }

@@ -1,11 +1,13 @@
-import type { CreditPhase, PhaseStats, PostProcessor, ProcessingResult, RequestRecord } from "aiperf";
+import type { CreditPhase, PhaseStats, PostProcessor, ProcessingResult, RequestRecords } from "aiperf";
 
 /** Sums requests and errors across the phases seen so far in this app. */
 export class ExampleResultsAggregator implements PostProcessor {
   private readonly perPhase = new Map<string, { requests: number; errors: number }>();
 
-  async process(phase: CreditPhase, records: readonly RequestRecord[], _stats: PhaseStats): Promise<ProcessingResult> {
-    this.perPhase.set(phase, { requests: records.length, errors: records.filter((r) => r.error !== undefined).length });
+  async process(phase: CreditPhase, records: RequestRecords, _stats: PhaseStats): Promise<ProcessingResult> {
+    let failed = 0;
+    for (const r of records) if (r.error !== undefined) failed++;
+    this.perPhase.set(phase, { requests: records.length, errors: failed });
     let requests = 0;
     let errors = 0;
     for (const p of this.perPhase.values()) {

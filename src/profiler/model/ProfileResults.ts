@@ -3,7 +3,7 @@ import type { ThresholdResult } from "../metrics/Threshold.js";
 import type { MetricResult } from "./MetricResult.js";
 import type { PhaseStats } from "./PhaseStats.js";
 import type { ProcessingResult } from "./ProcessingResult.js";
-import type { RequestRecord } from "./RequestRecord.js";
+import type { RequestRecords } from "./RequestRecords.js";
 import type { TokenizerInfo } from "./TokenizerInfo.js";
 
 /**
@@ -24,8 +24,8 @@ export interface ProfileResults {
   /** The app's plugin health after each phase (`app.health()`), in order. */
   health?: PhaseHealth[];
   postProcessing: ProcessingResult[];
-  /** Records of the profiling phase. */
-  records: RequestRecord[];
+  /** Records of the profiling phase, built one at a time as they are read (stream them: `for … of`). */
+  records: RequestRecords;
   /** Connections opened before the first request (`endpoint.prewarm`) and how long opening the request side took, ms. */
   connectionSetup?: { connections: number; ms: number; prewarm: boolean };
   startedAt: string;

@@ -10,7 +10,7 @@ import { PhaseComplete, type PhaseEventPayload, PhaseSendingComplete, PhaseStart
 import type { CreditPhase } from "../model/CreditPhase.js";
 import type { PhaseStats } from "../model/PhaseStats.js";
 import type { ProcessingResult } from "../model/ProcessingResult.js";
-import type { RequestRecord } from "../model/RequestRecord.js";
+import type { RequestRecords } from "../model/RequestRecords.js";
 import { PhaseHook } from "../protocols/PhaseHook.js";
 import { PostProcessor } from "../protocols/PostProcessor.js";
 import type { PhaseEvent, PhaseLifecycleHook } from "./PhaseLifecycleHook.js";
@@ -49,7 +49,7 @@ export interface PhaseOptions {
  */
 export interface PhaseOutcome {
   stats: PhaseStats;
-  records: RequestRecord[];
+  records: RequestRecords;
   postProcessing: ProcessingResult[];
 }
 
@@ -149,7 +149,7 @@ export class PhaseOrchestrator {
    * Runs one phase: onPhaseStart, the driver (which sends and calls `sendingComplete`), then
    * onPhaseComplete, or onPhaseTimeout when the timeout fired; then the post-processors.
    */
-  async runPhase(phase: CreditPhase, options: PhaseOptions, drive: (ctx: PhaseDriverContext) => Promise<RequestRecord[]>): Promise<PhaseOutcome> {
+  async runPhase(phase: CreditPhase, options: PhaseOptions, drive: (ctx: PhaseDriverContext) => Promise<RequestRecords>): Promise<PhaseOutcome> {
     const tracker = new PhaseTracker(phase, options.expected);
     const controller = new AbortController();
     const onExternalAbort = () => controller.abort(options.signal?.reason);
@@ -172,7 +172,7 @@ export class PhaseOrchestrator {
         controller.abort(new Error(`phase ${phase} timed out after ${options.timeoutMs} ms`));
       }, options.timeoutMs);
     }
-    let records: RequestRecord[];
+    let records: RequestRecords;
     try {
       records = await drive({ tracker, signal: controller.signal, sendingComplete });
     } finally {

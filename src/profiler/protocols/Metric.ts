@@ -36,7 +36,8 @@ export interface RecordMetric extends MetricInfo {
   readonly omitWhenEmpty?: boolean;
   /**
    * The value for one successful request (failed and cancelled requests have no record
-   * metrics), or undefined when it has none. `computed` holds this request's values of the
+   * metrics), or undefined when it has none (NaN counts as none: per-request values are kept
+   * as columns of numbers where NaN marks "no value"). `computed` holds this request's values of the
    * metrics computed so far, `dependsOn` among them.
    */
   compute(record: RequestRecord, computed: Readonly<RecordMetrics>): number | undefined;

@@ -2,14 +2,14 @@ import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
 import type { CreditPhase } from "../model/CreditPhase.js";
 import type { PhaseStats } from "../model/PhaseStats.js";
 import type { ProcessingResult } from "../model/ProcessingResult.js";
-import type { RequestRecord } from "../model/RequestRecord.js";
+import type { RequestRecords } from "../model/RequestRecords.js";
 
 /**
  * Runs after each phase on that phase's records.
  * @public
  */
 export interface PostProcessor {
-  process(phase: CreditPhase, records: readonly RequestRecord[], stats: PhaseStats): Promise<ProcessingResult>;
+  process(phase: CreditPhase, records: RequestRecords, stats: PhaseStats): Promise<ProcessingResult>;
 }
 
 /** Analyses a completed phase's records */

@@ -1,15 +1,18 @@
 import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
-import type { MetricResult, RecordMetrics } from "../model/MetricResult.js";
+import type { MetricResult } from "../model/MetricResult.js";
 import type { PhaseStats } from "../model/PhaseStats.js";
-import type { RequestRecord } from "../model/RequestRecord.js";
+import type { RecordMetricsList } from "../model/RecordMetricsList.js";
+import type { RequestRecords } from "../model/RequestRecords.js";
 
 /**
  * What a results processor summarizes.
  * @public
  */
 export interface ResultsInput {
-  records: readonly RequestRecord[];
-  metrics: readonly RecordMetrics[];
+  /** The phase's records (failed and cancelled included), built one at a time as they are read. */
+  records: RequestRecords;
+  /** Each record's metrics, same order: read a whole metric with `metricColumn(metrics, tag)`. */
+  metrics: RecordMetricsList;
   stats: PhaseStats;
 }
 

@@ -9,8 +9,8 @@ import type { PhaseDriverContext } from "../phases/PhaseOrchestrator.js";
 import type { DatasetSampler } from "../protocols/DatasetSampler.js";
 import type { Endpoint } from "../protocols/Endpoint.js";
 import type { CreditSender } from "../protocols/TimingStrategy.js";
-import { compactRecord } from "./compactRecord.js";
 import { failedRecord } from "./executeRequest.js";
+import { RecordStore } from "./RecordStore.js";
 
 /** What a phase sender needs to issue requests. */
 export interface SenderDeps {
@@ -41,7 +41,8 @@ export interface SenderBounds {
  * every chunk, and records each request on the tracker. Timing strategies drive it.
  */
 export class PhaseSender implements CreditSender {
-  readonly records: RequestRecord[] = [];
+  /** Finished records, in columns (a short-lived record object per request, copied in). */
+  readonly records = new RecordStore();
   private readonly stopSending = new AbortController();
   private readonly cancelInFlight = new AbortController();
   private readonly pending = new Set<Promise<void>>();
@@ -134,7 +135,7 @@ export class PhaseSender implements CreditSender {
     }
     if (body !== undefined) job.body = body;
     record ??= await this.deps.execute(job, this.cancelInFlight.signal);
-    this.records.push(compactRecord(record));
+    this.records.append(record);
     tracker.recordEnd(record.cancelled ? "cancelled" : record.error !== undefined ? "error" : "ok");
   }
 }

@@ -1,4 +1,4 @@
-import type { RequestRecord } from "../model/RequestRecord.js";
+import type { RequestRecords } from "../model/RequestRecords.js";
 import { percentileSorted } from "../util/stats.js";
 
 /**
@@ -17,9 +17,10 @@ export class RecentTtft {
   }
 
   /** Takes the records appended since the last call (`records` only grows). */
-  take(records: readonly RequestRecord[]): void {
+  take(records: RequestRecords): void {
     for (; this.seen < records.length; this.seen++) {
-      const r = records[this.seen] as RequestRecord;
+      const r = records.at(this.seen);
+      if (r === undefined) break;
       if (r.error !== undefined || r.cancelled || r.firstTokenNs === undefined) continue;
       this.ring[this.next] = (r.firstTokenNs - r.startNs) / 1e6;
       this.next = (this.next + 1) % this.ring.length;

@@ -5,13 +5,15 @@ import { ROUTED_SECTIONS } from "../config/AppConfig.js";
 import { evaluateThresholds } from "../metrics/evaluateThresholds.js";
 import type { Threshold } from "../metrics/Threshold.js";
 import { CreditPhase } from "../model/CreditPhase.js";
-import type { RecordMetrics } from "../model/MetricResult.js";
 import type { PhaseStats } from "../model/PhaseStats.js";
 import type { ProfileResults } from "../model/ProfileResults.js";
 import type { RequestRecord } from "../model/RequestRecord.js";
+import type { RequestRecords } from "../model/RequestRecords.js";
 import type { RecordProcessor } from "../protocols/RecordProcessor.js";
 import type { ResultsProcessor } from "../protocols/ResultsProcessor.js";
 import { errorGroupKey } from "./errorGroupKey.js";
+import { MetricColumns } from "./MetricColumns.js";
+import { RecordStore } from "./RecordStore.js";
 import type { PhasesOutcome } from "./runPhases.js";
 
 /** What turns records into results. */
@@ -28,26 +30,59 @@ const NO_STATS: PhaseStats = { phase: CreditPhase.Profiling, sent: 0, completed:
  * Groups error messages by their template (ids and varying numbers replaced), most frequent first;
  * a group whose messages differ keeps its first message as an example.
  */
-function groupErrors(records: readonly RequestRecord[]): ProfileResults["errors"] {
+function groupErrors(records: RequestRecords): ProfileResults["errors"] {
   const groups = new Map<string, { count: number; example: string; varied: boolean }>();
-  for (const r of records) {
-    if (r.error === undefined) continue;
-    const key = errorGroupKey(r.error);
+  // Each distinct text once (a million failed requests usually share a handful of messages).
+  for (const [error, count] of errorCounts(records)) {
+    if (count === 0) continue;
+    const key = errorGroupKey(error);
     const group = groups.get(key);
     if (group) {
-      group.count++;
-      group.varied ||= group.example !== r.error;
-    } else groups.set(key, { count: 1, example: r.error, varied: false });
+      group.count += count;
+      group.varied ||= group.example !== error;
+    } else groups.set(key, { count, example: error, varied: false });
   }
   return [...groups]
     .map(([key, g]) => (g.varied ? { message: key, count: g.count, example: g.example } : { message: g.example, count: g.count }))
     .sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
 }
 
-/** Config secrets (and URL credentials) a server may echo back never leave in an error text. */
-function redactRecordErrors(records: RequestRecord[], secrets: readonly string[]): void {
+/** Each distinct error text with its number of records, in the order of first occurrence. */
+function errorCounts(records: RequestRecords): Iterable<[string, number]> {
+  if (records instanceof RecordStore) return records.errorCounts();
+  const counts = new Map<string, number>();
+  for (const r of records) if (r.error !== undefined) counts.set(r.error, (counts.get(r.error) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Config secrets (and URL credentials) a server may echo back never leave in an error text: the
+ * store's error texts are rewritten in place, so every export reads redacted records.
+ */
+function redactRecordErrors(records: RequestRecords, secrets: readonly string[]): void {
   if (secrets.length === 0) return;
-  for (const r of records) if (r.error !== undefined) r.error = redact(r.error, secrets);
+  if (records instanceof RecordStore) records.rewriteErrors((error) => redact(error, secrets));
+  else if (Array.isArray(records)) for (const r of records as RequestRecord[]) if (r.error !== undefined) r.error = redact(r.error, secrets);
+}
+
+/**
+ * Every record processor over every record, row by row (one short-lived record and one values
+ * object per request), each value written into its metric's column: no object per request stays.
+ */
+function recordMetrics(records: RequestRecords, processors: readonly RecordProcessor[]): MetricColumns {
+  const metrics = new MetricColumns(records.length);
+  let i = 0;
+  for (const record of records) {
+    for (const processor of processors) {
+      const values = processor.process(record);
+      for (const tag in values) {
+        const value = values[tag];
+        if (value !== undefined) metrics.set(i, tag, value);
+      }
+    }
+    i++;
+  }
+  return metrics;
 }
 
 /**
@@ -77,11 +112,7 @@ export async function buildResults(
 ): Promise<ProfileResults> {
   const records = measured.records;
   redactRecordErrors(records, collectSecrets(app.loadedConfig.raw));
-  const metrics: RecordMetrics[] = records.map((record) => {
-    const merged: RecordMetrics = {};
-    for (const processor of parts.recordProcessors) Object.assign(merged, processor.process(record));
-    return merged;
-  });
+  const metrics = recordMetrics(records, parts.recordProcessors);
   const stats = measured.stats ?? NO_STATS;
   const summary = parts.resultsProcessors.flatMap((p) => p.summarize({ records, metrics, stats }));
   const thresholds = parts.thresholds ?? [];

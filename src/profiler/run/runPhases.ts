@@ -4,7 +4,7 @@ import { CreditPhase } from "../model/CreditPhase.js";
 import type { PhaseStats } from "../model/PhaseStats.js";
 import type { ProcessingResult } from "../model/ProcessingResult.js";
 import type { PhaseHealth } from "../model/ProfileResults.js";
-import type { RequestRecord } from "../model/RequestRecord.js";
+import type { RequestRecords } from "../model/RequestRecords.js";
 import type { Turn } from "../model/Turn.js";
 import type { PhaseDriverContext, PhaseOrchestrator } from "../phases/PhaseOrchestrator.js";
 import type { DatasetSampler } from "../protocols/DatasetSampler.js";
@@ -31,7 +31,7 @@ export interface PhasesOutcome {
   phases: PhaseStats[];
   postProcessing: ProcessingResult[];
   /** Records and stats of the profiling phase (warm-up is excluded from metrics). */
-  records: RequestRecord[];
+  records: RequestRecords;
   stats: PhaseStats | undefined;
   /** Plugin health checked after each phase that ran. */
   health: PhaseHealth[];
@@ -89,7 +89,7 @@ async function drivePhase(
   ctx: PhaseDriverContext,
   interrupt: AbortSignal | undefined,
   graceMs: number,
-): Promise<RequestRecord[]> {
+): Promise<RequestRecords> {
   const { config } = app;
   const bounds = config.phases[ctx.tracker.phase];
   const sender = new PhaseSender(

@@ -114,11 +114,17 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     await target.close();
   }
   const interrupted = options.signal?.aborted ?? false;
+  // The end of the run (metrics, then exports) is timed: at a million records it must stay seconds.
+  const endStart = monotonicNs();
+  const rssAtEnd = process.memoryUsage.rss();
+  const cpuAtEnd = process.cpuUsage();
   const results = await buildResults(app, { recordProcessors, resultsProcessors, thresholds }, measured, orchestrator.hookFailures, {
     startedAt,
     durationS: (monotonicNs() - runStart) / 1e9,
     interrupted,
   });
+  const resultsNs = monotonicNs();
+  const rssAfterResults = process.memoryUsage.rss();
   results.tokenizer = tokenizerInfo;
   if (target.connectionSetup) results.connectionSetup = target.connectionSetup;
   const files: string[] = [];
@@ -130,6 +136,13 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
       app.logger.error(`export by ${exporter.constructor.name} failed: ${messageOf(error)}`);
     }
   }
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  app.logger.debug(
+    `end of run: ${((monotonicNs() - endStart) / 1e9).toFixed(3)} s from the last request to exports written (${measured.records.length} records; ` +
+      `results ${((resultsNs - endStart) / 1e9).toFixed(3)} s, exports ${((monotonicNs() - resultsNs) / 1e9).toFixed(3)} s, ` +
+      `CPU ${cpuSeconds(process.cpuUsage(cpuAtEnd)).toFixed(3)} s; ` +
+      `RSS ${mb(rssAtEnd)} MB after the last request, ${mb(rssAfterResults)} MB after results, ${mb(process.memoryUsage.rss())} MB after exports)`,
+  );
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   const view = consoleView(options);
   for (const exporter of consoleExporters) {
@@ -142,6 +155,11 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   const counts = { records: measured.records.length, completed: finished, errors: measured.stats?.errors ?? 0 };
   await bus.emit(RunEnd, { dir, files, ...counts, interrupted, exitCode }, source);
   return { results, dir, files, exitCode };
+}
+
+/** User plus system CPU time of a `process.cpuUsage()` difference, s: steadier than wall time on a shared machine. */
+function cpuSeconds(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1e6;
 }
 
 function probeTarget(config: AppConfig, url: string, signal: AbortSignal | undefined): ProbeTarget {

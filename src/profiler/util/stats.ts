@@ -42,18 +42,58 @@ export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
   return a + (b - a) * (rank - lo);
 }
 
+/** Counting sort applies to values that are all integers below this (token counts, most of them). */
+const COUNTING_LIMIT = 1 << 16;
+
+/**
+ * Sorts ascending in place, as `Float64Array.prototype.sort` does; a sample of small non-negative
+ * integers (token counts: a million of them per metric at the end of a large run) is counted
+ * instead of compared, in linear time, with the same result.
+ */
+function sortInPlace(values: Float64Array): Float64Array {
+  // Indexed loops: iterating a typed array with for…of costs several times more per element.
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    if (!(Number.isInteger(v) && v >= 0 && v < COUNTING_LIMIT) || Object.is(v, -0)) return values.sort();
+  }
+  const counts = new Uint32Array(COUNTING_LIMIT);
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    counts[v]++;
+    if (v > max) max = v;
+  }
+  let at = 0;
+  for (let v = 0; v <= max; v++) for (let c = counts[v] as number; c > 0; c--) values[at++] = v;
+  return values;
+}
+
 /**
  * Exact summary of `values` (undefined for an empty sample).
  * @public
  */
 export function summarize(values: ArrayLike<number>): Summary | undefined {
+  return summarizeInPlace(Float64Array.from(values));
+}
+
+/**
+ * `summarize` of a Float64Array the caller no longer needs: it is sorted in place instead of
+ * copied (a metric over a million requests summarized without a second 8 MB array).
+ * @public
+ */
+export function summarizeInPlace(values: Float64Array): Summary | undefined {
   if (values.length === 0) return undefined;
-  const sorted = Float64Array.from(values).sort();
+  const sorted = sortInPlace(values);
+  const n = sorted.length;
   let sum = 0;
-  for (const v of sorted) sum += v;
-  const avg = sum / sorted.length;
+  for (let i = 0; i < n; i++) sum += sorted[i] as number;
+  const avg = sum / n;
   let sq = 0;
-  for (const v of sorted) sq += (v - avg) * (v - avg);
+  for (let i = 0; i < n; i++) {
+    const d = (sorted[i] as number) - avg;
+    sq += d * d;
+  }
   const p = (q: number) => percentileSorted(sorted, q);
   return {
     count: sorted.length,

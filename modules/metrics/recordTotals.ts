@@ -1,0 +1,55 @@
+import type { RequestRecords } from "aiperf";
+import { lastResponseNs } from "./recordTimes.js";
+import { isValid } from "./validRecords.js";
+
+/** What the record-reading aggregate metrics take from a phase's records. */
+export interface RecordTotals {
+  /** Successful requests. */
+  ok: number;
+  /** Failed requests (a cancelled request is not an error). */
+  errors: number;
+  /** When the first successful request was sent. */
+  minValidStartNs: number | undefined;
+  /** When the last successful request's last response arrived. */
+  maxValidResponseNs: number | undefined;
+  /** Earliest and latest `issuedNs ?? startNs` over every record. */
+  firstSendNs: number;
+  lastSendNs: number;
+  /** Records with a `scheduledNs`. */
+  scheduled: number;
+}
+
+const cache = new WeakMap<RequestRecords, { length: number; totals: RecordTotals }>();
+
+/**
+ * One pass over the records for every built-in aggregate metric that reads them (counts, first
+ * and last timestamps, achieved rate): records are built as they are read, so five metrics each
+ * reading a million records would build five million. Kept per records object (and length).
+ */
+export function recordTotals(records: RequestRecords): RecordTotals {
+  const hit = cache.get(records);
+  if (hit !== undefined && hit.length === records.length) return hit.totals;
+  const totals: RecordTotals = {
+    ok: 0,
+    errors: 0,
+    minValidStartNs: undefined,
+    maxValidResponseNs: undefined,
+    firstSendNs: Number.POSITIVE_INFINITY,
+    lastSendNs: Number.NEGATIVE_INFINITY,
+    scheduled: 0,
+  };
+  for (const r of records) {
+    const at = r.issuedNs ?? r.startNs;
+    if (at < totals.firstSendNs) totals.firstSendNs = at;
+    if (at > totals.lastSendNs) totals.lastSendNs = at;
+    if (r.scheduledNs !== undefined) totals.scheduled++;
+    if (r.error !== undefined && !r.cancelled) totals.errors++;
+    if (!isValid(r)) continue;
+    totals.ok++;
+    if (totals.minValidStartNs === undefined || r.startNs < totals.minValidStartNs) totals.minValidStartNs = r.startNs;
+    const last = lastResponseNs(r);
+    if (totals.maxValidResponseNs === undefined || last > totals.maxValidResponseNs) totals.maxValidResponseNs = last;
+  }
+  cache.set(records, { length: records.length, totals });
+  return totals;
+}

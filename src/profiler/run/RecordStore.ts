@@ -1,0 +1,270 @@
+import type { CreditPhase } from "../model/CreditPhase.js";
+import type { RequestRecord } from "../model/RequestRecord.js";
+import type { RequestRecords } from "../model/RequestRecords.js";
+import { BlockColumn } from "./BlockColumn.js";
+import { StringTable } from "./StringTable.js";
+
+/** Bits of the flags column: which optional fields a record has, and its booleans. */
+const F = {
+  issued: 1 << 0,
+  /** issuedNs did not round-trip as `startNs − delta`: kept whole in `issuedAbs`. */
+  issuedAbs: 1 << 1,
+  firstToken: 1 << 2,
+  /** firstTokenNs is tokenNs[0] (the usual case): not stored again. */
+  firstTokenIsToken0: 1 << 3,
+  firstContent: 1 << 4,
+  /** firstContentNs is firstTokenNs (a response without reasoning): not stored again. */
+  firstContentIsFirstToken: 1 << 5,
+  reasoningTokens: 1 << 6,
+  usage: 1 << 7,
+  usagePrompt: 1 << 8,
+  usageCompletion: 1 << 9,
+  usageReasoning: 1 << 10,
+  requested: 1 << 11,
+  streaming: 1 << 12,
+  streamingTrue: 1 << 13,
+  worker: 1 << 14,
+  status: 1 << 15,
+  error: 1 << 16,
+  cancelled: 1 << 17,
+  cancelledTrue: 1 << 18,
+  scheduled: 1 << 19,
+  inFlight: 1 << 20,
+  source: 1 << 21,
+} as const;
+
+/** A record's tokenNs offsets are kept relative to the first token of its block of records. */
+const RECORD_BLOCK_SHIFT = 14;
+
+/**
+ * The records of one phase in columns: fixed-size typed-array blocks per field (times Float64,
+ * counts in byte blocks widened to Uint16/Uint32 as needed, a flags word for booleans and "field
+ * present" bits), every record's token arrival times packed into one Float64 block list, and
+ * repeated strings (turn ids, worker names, error texts, token-count sources, phases) interned.
+ * About 50 bytes per non-streaming record, where a record object kept ~1,100 bytes of heap.
+ * Appending copies a finished record in (the request path's short-lived object is then garbage);
+ * `at(i)` builds an equal `RequestRecord` back. Texts kept only until token counting
+ * (`outputText`, `reasoningText`) are not stored: append settled records.
+ */
+export class RecordStore implements RequestRecords {
+  private count = 0;
+  private readonly flags = new BlockColumn("uint");
+  private readonly phaseIndex = new BlockColumn("uint");
+  private readonly credit = new BlockColumn("uint");
+  private readonly turnId = new BlockColumn("uint");
+  private readonly startNs = new BlockColumn("float64");
+  private readonly endNs = new BlockColumn("float64");
+  /** startNs − issuedNs: the client's own delay, small. */
+  private readonly issuedDelta = new BlockColumn("uint");
+  private readonly issuedAbs = new BlockColumn("float64");
+  private readonly firstTokenNs = new BlockColumn("float64");
+  private readonly firstContentNs = new BlockColumn("float64");
+  private readonly scheduledNs = new BlockColumn("float64");
+  /** End of the record's tokens in `tokens`, relative to `tokenBase` of its record block. */
+  private readonly tokenEnd = new BlockColumn("uint");
+  private readonly tokenBase: number[] = [];
+  private readonly tokens = new BlockColumn("float64");
+  private tokenCount = 0;
+  private readonly inputTokens = new BlockColumn("uint");
+  private readonly outputTokens = new BlockColumn("uint");
+  private readonly reasoningTokens = new BlockColumn("uint");
+  private readonly usagePrompt = new BlockColumn("uint");
+  private readonly usageCompletion = new BlockColumn("uint");
+  private readonly usageReasoning = new BlockColumn("uint");
+  private readonly requested = new BlockColumn("uint");
+  private readonly status = new BlockColumn("uint");
+  private readonly inFlight = new BlockColumn("uint");
+  private readonly worker = new BlockColumn("uint");
+  private readonly error = new BlockColumn("uint");
+  private readonly source = new BlockColumn("uint");
+  private readonly phases = new StringTable();
+  private readonly strings = new StringTable();
+  private readonly errors = new StringTable();
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Copies a finished, token-counted record in; returns its index. */
+  append(record: RequestRecord): number {
+    const i = this.count++;
+    let flags = 0;
+    const phase = this.phases.intern(record.phase);
+    if (phase !== 0) this.phaseIndex.set(i, phase);
+    this.credit.set(i, record.credit);
+    this.turnId.set(i, this.strings.intern(record.turnId));
+    this.startNs.set(i, record.startNs);
+    this.endNs.set(i, record.endNs);
+    if (record.issuedNs !== undefined) {
+      flags |= F.issued;
+      const delta = record.startNs - record.issuedNs;
+      if (record.startNs - delta === record.issuedNs) this.issuedDelta.set(i, delta);
+      else {
+        flags |= F.issuedAbs;
+        this.issuedAbs.set(i, record.issuedNs);
+      }
+    }
+    flags |= this.appendTokens(i, record);
+    flags |= this.appendCounts(i, record);
+    if (record.scheduledNs !== undefined) {
+      flags |= F.scheduled;
+      this.scheduledNs.set(i, record.scheduledNs);
+    }
+    if (record.streaming !== undefined) flags |= F.streaming | (record.streaming ? F.streamingTrue : 0);
+    if (record.cancelled !== undefined) flags |= F.cancelled | (record.cancelled ? F.cancelledTrue : 0);
+    if (record.worker !== undefined) {
+      flags |= F.worker;
+      this.worker.set(i, this.strings.intern(record.worker));
+    }
+    if (record.status !== undefined) {
+      flags |= F.status;
+      this.status.set(i, record.status);
+    }
+    if (record.error !== undefined) {
+      flags |= F.error;
+      this.error.set(i, this.errors.intern(record.error));
+    }
+    if (record.tokenCountSource !== undefined) {
+      flags |= F.source;
+      this.source.set(i, this.strings.intern(record.tokenCountSource));
+    }
+    this.flags.set(i, flags);
+    return i;
+  }
+
+  private appendTokens(i: number, record: RequestRecord): number {
+    let flags = 0;
+    const block = i >>> RECORD_BLOCK_SHIFT;
+    if (this.tokenBase.length <= block) this.tokenBase.push(this.tokenCount);
+    for (const t of record.tokenNs) this.tokens.set(this.tokenCount++, t);
+    this.tokenEnd.set(i, this.tokenCount - (this.tokenBase[block] as number));
+    if (record.firstTokenNs !== undefined) {
+      flags |= F.firstToken;
+      if (record.tokenNs.length > 0 && Object.is(record.tokenNs[0], record.firstTokenNs)) flags |= F.firstTokenIsToken0;
+      else this.firstTokenNs.set(i, record.firstTokenNs);
+    }
+    if (record.firstContentNs !== undefined) {
+      flags |= F.firstContent;
+      if (record.firstTokenNs !== undefined && Object.is(record.firstContentNs, record.firstTokenNs)) flags |= F.firstContentIsFirstToken;
+      else this.firstContentNs.set(i, record.firstContentNs);
+    }
+    return flags;
+  }
+
+  private appendCounts(i: number, record: RequestRecord): number {
+    let flags = 0;
+    this.inputTokens.set(i, record.inputTokens);
+    this.outputTokens.set(i, record.outputTokens);
+    if (record.reasoningTokens !== undefined) {
+      flags |= F.reasoningTokens;
+      this.reasoningTokens.set(i, record.reasoningTokens);
+    }
+    const usage = record.usage;
+    if (usage !== undefined) {
+      flags |= F.usage;
+      if (usage.promptTokens !== undefined) {
+        flags |= F.usagePrompt;
+        this.usagePrompt.set(i, usage.promptTokens);
+      }
+      if (usage.completionTokens !== undefined) {
+        flags |= F.usageCompletion;
+        this.usageCompletion.set(i, usage.completionTokens);
+      }
+      if (usage.reasoningTokens !== undefined) {
+        flags |= F.usageReasoning;
+        this.usageReasoning.set(i, usage.reasoningTokens);
+      }
+    }
+    if (record.requestedOutputTokens !== undefined) {
+      flags |= F.requested;
+      this.requested.set(i, record.requestedOutputTokens);
+    }
+    if (record.inFlightAtStart !== undefined) {
+      flags |= F.inFlight;
+      this.inFlight.set(i, record.inFlightAtStart);
+    }
+    return flags;
+  }
+
+  /**
+   * Each distinct error text with how many records have it, in the order of first occurrence,
+   * read from the error column without building records (error grouping).
+   */
+  errorCounts(): [error: string, count: number][] {
+    const counts = new Uint32Array(this.errors.size);
+    for (let i = 0; i < this.count; i++) if (this.flags.get(i) & F.error) counts[this.error.get(i)]++;
+    return Array.from(counts, (count, index): [string, number] => [this.errors.at(index), count]);
+  }
+
+  /** Rewrites every stored error text (redaction of secrets a server echoed back). */
+  rewriteErrors(map: (error: string) => string): void {
+    this.errors.rewrite(map);
+  }
+
+  at(index: number): RequestRecord | undefined {
+    if (!Number.isInteger(index)) return undefined;
+    const i = index < 0 ? index + this.count : index;
+    if (i < 0 || i >= this.count) return undefined;
+    return this.build(i);
+  }
+
+  *[Symbol.iterator](): Iterator<RequestRecord> {
+    for (let i = 0; i < this.count; i++) yield this.build(i);
+  }
+
+  /** The record at a valid index; fields in the order RequestRecord declares them. */
+  private build(i: number): RequestRecord {
+    const flags = this.flags.get(i);
+    const startNs = this.startNs.get(i);
+    const tokenNs = this.tokensOf(i);
+    const record: RequestRecord = {
+      phase: this.phases.at(this.phaseIndex.get(i)) as CreditPhase,
+      credit: this.credit.get(i),
+      turnId: this.strings.at(this.turnId.get(i)),
+      startNs,
+    } as RequestRecord;
+    if (flags & F.issued) record.issuedNs = flags & F.issuedAbs ? this.issuedAbs.get(i) : startNs - this.issuedDelta.get(i);
+    if (flags & F.firstToken) record.firstTokenNs = flags & F.firstTokenIsToken0 ? (tokenNs[0] as number) : this.firstTokenNs.get(i);
+    if (flags & F.firstContent) record.firstContentNs = flags & F.firstContentIsFirstToken ? (record.firstTokenNs as number) : this.firstContentNs.get(i);
+    record.tokenNs = tokenNs;
+    record.endNs = this.endNs.get(i);
+    record.inputTokens = this.inputTokens.get(i);
+    record.outputTokens = this.outputTokens.get(i);
+    if (flags & F.reasoningTokens) record.reasoningTokens = this.reasoningTokens.get(i);
+    if (flags & F.source) record.tokenCountSource = this.strings.at(this.source.get(i)) as RequestRecord["tokenCountSource"];
+    if (flags & F.usage) record.usage = this.usageOf(i, flags);
+    if (flags & F.requested) record.requestedOutputTokens = this.requested.get(i);
+    if (flags & F.streaming) record.streaming = (flags & F.streamingTrue) !== 0;
+    if (flags & F.worker) record.worker = this.strings.at(this.worker.get(i));
+    if (flags & F.status) record.status = this.status.get(i);
+    if (flags & F.error) record.error = this.errors.at(this.error.get(i));
+    if (flags & F.cancelled) record.cancelled = (flags & F.cancelledTrue) !== 0;
+    if (flags & F.scheduled) record.scheduledNs = this.scheduledNs.get(i);
+    if (flags & F.inFlight) record.inFlightAtStart = this.inFlight.get(i);
+    return record;
+  }
+
+  private usageOf(i: number, flags: number): NonNullable<RequestRecord["usage"]> {
+    const usage: NonNullable<RequestRecord["usage"]> = {};
+    if (flags & F.usagePrompt) usage.promptTokens = this.usagePrompt.get(i);
+    if (flags & F.usageCompletion) usage.completionTokens = this.usageCompletion.get(i);
+    if (flags & F.usageReasoning) usage.reasoningTokens = this.usageReasoning.get(i);
+    return usage;
+  }
+
+  private tokensOf(i: number): number[] {
+    const base = this.tokenBase[i >>> RECORD_BLOCK_SHIFT] as number;
+    const start = (i & ((1 << RECORD_BLOCK_SHIFT) - 1)) === 0 ? base : base + this.tokenEnd.get(i - 1);
+    const end = base + this.tokenEnd.get(i);
+    const out = new Array<number>(end - start);
+    for (let t = start; t < end; t++) out[t - start] = this.tokens.get(t);
+    return out;
+  }
+
+  /** Bytes held by the columns (the string tables excluded). */
+  get bytes(): number {
+    let total = 0;
+    for (const value of Object.values(this)) if (value instanceof BlockColumn) total += value.bytes;
+    return total;
+  }
+}

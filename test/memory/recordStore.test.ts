@@ -1,0 +1,153 @@
+import type { RequestRecord } from "aiperf";
+import { metricColumn, metricValues } from "aiperf";
+import { describe, expect, it } from "vitest";
+import { MetricColumns } from "../../dist/src/profiler/run/MetricColumns.js";
+import { RecordStore } from "../../dist/src/profiler/run/RecordStore.js";
+
+const minimal = (i: number): RequestRecord => ({
+  phase: "profiling" as RequestRecord["phase"],
+  credit: i,
+  turnId: `t${i % 7}`,
+  startNs: 1_000_000_000_000 + i * 1000,
+  tokenNs: [],
+  endNs: 1_000_000_000_000 + i * 1000 + 999,
+  inputTokens: 0,
+  outputTokens: 0,
+});
+
+const full: RequestRecord = {
+  phase: "warmup" as RequestRecord["phase"],
+  credit: 4_000_000_000,
+  turnId: "conv-1/turn-2",
+  startNs: 123_456_789_012_345.5,
+  issuedNs: 123_456_789_000_000,
+  firstTokenNs: 123_456_790_000_000,
+  firstContentNs: 123_456_791_000_000,
+  tokenNs: [123_456_790_000_000, 123_456_791_000_000, 123_456_792_000_001],
+  endNs: 123_456_799_000_000,
+  inputTokens: 512,
+  outputTokens: 2,
+  reasoningTokens: 1,
+  tokenCountSource: "tokenizer",
+  usage: { promptTokens: 510, completionTokens: 3, reasoningTokens: 1 },
+  requestedOutputTokens: 128,
+  streaming: true,
+  worker: "worker-2",
+  status: 200,
+  error: 'HTTP 500: ünïcødé 💥 "quoted"\nsecond line',
+  cancelled: false,
+  scheduledNs: 123_456_788_000_000,
+  inFlightAtStart: 64,
+};
+
+describe("RecordStore: records in columns round-trip exactly", () => {
+  it("gives back every field, absent optional fields staying absent", () => {
+    const store = new RecordStore();
+    const records: RequestRecord[] = [
+      minimal(0),
+      full,
+      { ...minimal(2), streaming: false, cancelled: true, usage: {} },
+      { ...minimal(3), usage: { completionTokens: 0 }, tokenCountSource: "server", status: 0 },
+      // Values the compact columns cannot hold are kept exactly too.
+      { ...minimal(4), inputTokens: 1.5, outputTokens: -1, credit: 2 ** 40, status: 70_000, issuedNs: 0 },
+      { ...minimal(5), firstTokenNs: 7, tokenNs: [8, 9] },
+      { ...minimal(6), firstTokenNs: 1_000_000_000_006_000, firstContentNs: 1_000_000_000_006_000, tokenNs: [1_000_000_000_006_000] },
+      { ...minimal(7), tokenNs: Array.from({ length: 70_000 }, (_, k) => 2e12 + k * 0.25), error: "" },
+      { ...minimal(8), scheduledNs: -0, worker: "worker-2", error: 'HTTP 500: ünïcødé 💥 "quoted"\nsecond line' },
+    ];
+    for (const r of records) store.append(r);
+    expect(store.length).toBe(records.length);
+    records.forEach((r, i) => {
+      const back = store.at(i) as RequestRecord;
+      expect(back).toStrictEqual(r);
+      expect(Object.keys(back).sort()).toEqual(Object.keys(r).sort());
+    });
+    expect([...store]).toStrictEqual(records);
+    expect(Object.is(store.at(8)?.scheduledNs, -0)).toBe(true);
+  });
+
+  it("drops the texts kept only until token counting", () => {
+    const store = new RecordStore();
+    store.append({ ...minimal(0), outputText: "hello", reasoningText: "hmm" });
+    expect(store.at(0)).toStrictEqual(minimal(0));
+  });
+
+  it("answers like an array outside its range, and from the end for a negative index", () => {
+    const store = new RecordStore();
+    expect(store.at(0)).toBeUndefined();
+    expect([...store]).toEqual([]);
+    store.append(minimal(0));
+    store.append(minimal(1));
+    expect(store.at(2)).toBeUndefined();
+    expect(store.at(-1)).toStrictEqual(minimal(1));
+    expect(store.at(1.5)).toBeUndefined();
+  });
+
+  it("keeps many records across blocks, with their tokens, in order", () => {
+    const store = new RecordStore();
+    const n = 40_000;
+    const make = (i: number): RequestRecord => ({
+      ...minimal(i),
+      tokenNs: Array.from({ length: i % 5 }, (_, k) => i * 10 + k),
+      ...(i % 3 ? { worker: `w${i % 4}` } : {}),
+    });
+    for (let i = 0; i < n; i++) store.append(make(i));
+    let i = 0;
+    for (const r of store) expect(r).toStrictEqual(make(i++));
+    expect(i).toBe(n);
+    expect(store.at(16_384)).toStrictEqual(make(16_384));
+  });
+
+  it("rewrites error texts in place (redaction) and counts them without building records", () => {
+    const store = new RecordStore();
+    store.append({ ...minimal(0), error: "token sk-secret rejected" });
+    store.append(minimal(1));
+    store.append({ ...minimal(2), error: "timeout" });
+    store.append({ ...minimal(3), error: "token sk-secret rejected" });
+    store.rewriteErrors((e) => e.replace("sk-secret", "***"));
+    expect(store.at(0)?.error).toBe("token *** rejected");
+    expect(store.at(3)?.error).toBe("token *** rejected");
+    expect(store.errorCounts()).toEqual([
+      ["token *** rejected", 2],
+      ["timeout", 1],
+    ]);
+  });
+});
+
+describe("MetricColumns: per-request metric values as columns", () => {
+  it("reads back every value exactly (narrow and wide), no value staying absent", () => {
+    const columns = new MetricColumns(4);
+    columns.set(0, "count", 3);
+    columns.set(2, "count", 16_777_217);
+    columns.set(1, "latency", 12.345678901234);
+    // Each step of widening: bytes, Uint16, Float32, Float64 (the "no value" marks carried along).
+    for (const [i, v] of [
+      [0, 254],
+      [1, 255],
+      [2, 65_535],
+      [3, 0.5],
+    ] as const)
+      columns.set(i, "ladder", v);
+    columns.set(1, "small", 7);
+    expect([...columns]).toEqual([
+      { count: 3, ladder: 254 },
+      { latency: 12.345678901234, ladder: 255, small: 7 },
+      { count: 16_777_217, ladder: 65_535 },
+      { ladder: 0.5 },
+    ]);
+    expect(Array.from(metricColumn(columns, "count"))).toEqual([3, Number.NaN, 16_777_217, Number.NaN]);
+    expect(Array.from(metricColumn(columns, "small"))).toEqual([Number.NaN, 7, Number.NaN, Number.NaN]);
+    expect(Array.from(metricColumn(columns, "none"))).toEqual([Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
+    expect(columns.at(5)).toBeUndefined();
+    expect(Array.from(metricValues(columns, "ladder"))).toEqual([254, 255, 65_535, 0.5]);
+    const scratch = new Float64Array(4);
+    expect(Array.from(metricValues(columns, "count", scratch))).toEqual([3, 16_777_217]);
+    expect(metricValues(columns, "count", scratch).buffer).toBe(scratch.buffer);
+    expect(Array.from(metricValues(columns, "none"))).toEqual([]);
+  });
+
+  it("metricColumn and metricValues read a plain array of entries too", () => {
+    expect(Array.from(metricColumn([{ a: 1 }, {}, { a: 2.5 }], "a"))).toEqual([1, Number.NaN, 2.5]);
+    expect(Array.from(metricValues([{ a: 1 }, {}, { a: 2.5 }], "a"))).toEqual([1, 2.5]);
+  });
+});
