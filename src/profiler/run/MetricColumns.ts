@@ -1,5 +1,6 @@
 import type { RecordMetrics } from "../model/MetricResult.js";
 import type { RecordMetricsList } from "../model/RecordMetricsList.js";
+import { atIndex } from "./atIndex.js";
 
 type Column = Uint8Array | Uint16Array | Float32Array | Float64Array;
 
@@ -92,10 +93,8 @@ export class MetricColumns implements RecordMetricsList {
   }
 
   at(index: number): Readonly<RecordMetrics> | undefined {
-    if (!Number.isInteger(index)) return undefined;
-    const i = index < 0 ? index + this.length : index;
-    if (i < 0 || i >= this.length) return undefined;
-    return this.row(i);
+    const i = atIndex(index, this.length);
+    return i === undefined ? undefined : this.row(i);
   }
 
   *[Symbol.iterator](): Iterator<Readonly<RecordMetrics>> {

@@ -1,6 +1,7 @@
 import type { CreditPhase } from "../model/CreditPhase.js";
 import type { RequestRecord } from "../model/RequestRecord.js";
 import type { RequestRecords } from "../model/RequestRecords.js";
+import { atIndex } from "./atIndex.js";
 import { BlockColumn } from "./BlockColumn.js";
 import { StringTable } from "./StringTable.js";
 
@@ -202,10 +203,8 @@ export class RecordStore implements RequestRecords {
   }
 
   at(index: number): RequestRecord | undefined {
-    if (!Number.isInteger(index)) return undefined;
-    const i = index < 0 ? index + this.count : index;
-    if (i < 0 || i >= this.count) return undefined;
-    return this.build(i);
+    const i = atIndex(index, this.count);
+    return i === undefined ? undefined : this.build(i);
   }
 
   *[Symbol.iterator](): Iterator<RequestRecord> {
