@@ -2,7 +2,7 @@
 // dispatch, the load generator, timing accuracy, start-up, memory, the fidelity suite and the load
 // generator against nginx. Every figure is a median of repeated runs, or a comparison, taken side by
 // side in this one run. `--no-loadgen` and `--no-timing` skip sections; `--only=a,b` runs only the
-// named parts (core, loadgen, timing, startup, memory, fidelity, managers, nginx); `--rounds=N` repeats the
+// named parts (core, loadgen, timing, startup, memory, fidelity, managers, nginx, rate); `--rounds=N` repeats the
 // fidelity and nginx parts.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +15,7 @@ import { fidelity } from "./fidelity.js";
 import { loadgen } from "./loadgen.js";
 import { memory } from "./memory.js";
 import { nginxLoadgen } from "./nginxLoadgen.js";
+import { rateCeiling } from "./rateCeiling.js";
 import { serviceManagers } from "./serviceManagers.js";
 import { startup } from "./startup.js";
 import { timingAccuracy } from "./timingAccuracy.js";
@@ -68,6 +69,7 @@ if (wants("memory")) await memory({ bin, work: path.join(work, "memory"), log })
 if (wants("fidelity")) await fidelity({ bin, work: path.join(work, "fidelity"), log, rounds });
 if (wants("managers")) await serviceManagers({ bin, work: path.join(work, "managers"), log, rounds });
 if (wants("nginx")) await nginxLoadgen({ root, bin, work: path.join(work, "nginx"), log, rounds: Math.max(2, rounds) });
+if (wants("rate")) await rateCeiling({ bin, work: path.join(work, "rate"), log });
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(path.join(root, "bench", "results"), { recursive: true });
