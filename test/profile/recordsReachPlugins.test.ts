@@ -1,18 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { removeDir, repoRoot, tempDir } from "../helpers/fixtures.js";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/fixtures.js";
 import { profileWith } from "../helpers/profileApp.js";
+import { scratch } from "../helpers/scratch.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) removeDir(d);
-});
+const my = scratch();
 
 describe("records kept in columns reach every plugin and export", () => {
   it("a plugin post-processor sees every record of each phase; the records export has each profiling record", async () => {
-    const dir = tempDir("records-reach");
-    dirs.push(dir);
+    const dir = my.dir("records-reach");
     const { results } = await profileWith({
       plugins: { paths: [path.join(repoRoot, "plugins", "example-plugin")], post_processors: ["example_metrics", "example_results_aggregator"] },
       endpoint: { mock: { ttft_ms: 0, itl_ms: 0 } },
