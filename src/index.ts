@@ -102,6 +102,7 @@ export { locateTokenizerFile, type TokenizerLocation } from "./profiler/tokenize
 export { TokenizerError, TokenizerErrorCode } from "./profiler/tokenizer/TokenizerError.js";
 // The profiler's names win over the kernel's where both exist: a typed APP_CONFIG.
 export { APP_CONFIG, LOG_OUTPUT } from "./profiler/tokens.js";
+export { httpHeaderProblem } from "./profiler/util/httpHeaderProblem.js";
 export { redactUrl } from "./profiler/util/redactUrl.js";
 export { createRng, normal, type Rng } from "./profiler/util/rng.js";
 export { PERCENTILES, percentileSorted, type Summary, summarize, summarizeInPlace } from "./profiler/util/stats.js";

@@ -17,6 +17,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from "../../kernel/validators.js";
+import { IsHttpHeaders } from "./IsHttpHeaders.js";
 
 /** The longest duration or timeout Node's timers can hold, in whole seconds. */
 export const MAX_PHASE_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
@@ -121,6 +122,7 @@ export class EndpointConfig {
 
   /** Extra HTTP headers for every request; values under secret-looking names are masked in exports. */
   @IsObject()
+  @IsHttpHeaders()
   headers: Record<string, string> = {};
 
   /** Check the server before warm-up: reachable, OpenAI-shaped, model served (when it lists models). */
