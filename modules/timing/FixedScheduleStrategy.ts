@@ -42,7 +42,7 @@ export class FixedScheduleStrategy implements TimingStrategy {
       next++;
       return next < turns.length ? toNs((turns[next] as TimedTurn).timestampMs - (turns[next - 1] as TimedTurn).timestampMs) : Number.POSITIVE_INFINITY;
     };
-    const schedule = new SendSchedule(policy, this.clock.now() + toNs((turns[0] as TimedTurn).timestampMs - origin), gap, tolerance * 1e6);
+    const schedule = new SendSchedule(policy, this.clock.startNs() + toNs((turns[0] as TimedTurn).timestampMs - origin), gap, tolerance * 1e6);
     this.report = await driveSchedule(sender, schedule, this.clock, { turn: () => turns[next], exhausted: () => next >= turns.length });
     const line = describeSchedule(this.report, policy, tolerance);
     if (line) this.logger.info(`${sender.phase}: ${line}`);

@@ -46,7 +46,7 @@ export class RequestRateStrategy implements TimingStrategy {
 
   async run(sender: CreditSender): Promise<void> {
     const { rate, max_concurrency: max, stall_policy: policy, late_tolerance_ms: tolerance } = this.config;
-    const schedule = new SendSchedule(policy, this.clock.now(), () => this.generator.nextIntervalMs(rate) * 1e6, tolerance * 1e6);
+    const schedule = new SendSchedule(policy, this.clock.startNs(), () => this.generator.nextIntervalMs(rate) * 1e6, tolerance * 1e6);
     this.report = await driveSchedule(sender, schedule, this.clock, { maxInFlight: max });
     const line = describeSchedule(this.report, policy, tolerance);
     if (line) this.logger.info(`${sender.phase}: ${line}`);

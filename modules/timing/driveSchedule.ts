@@ -4,6 +4,11 @@ import type { SendSchedule } from "./SendSchedule.js";
 /** The time source a schedule is driven by: the real monotonic clock, or a fake one in tests. */
 export interface ScheduleClock {
   now(): number;
+  /**
+   * When a schedule that starts now begins. The real clock first readies the process for precise
+   * sends and leaves a short lead-in, so even the first send is waited for, not sent cold and late.
+   */
+  startNs(): number;
   /** Resolves at `targetNs` or later (never earlier), or when `signal` aborts. */
   sleepUntil(targetNs: number, signal: AbortSignal): Promise<void>;
   /** Lets the event loop run (timers, I/O) before going on. */

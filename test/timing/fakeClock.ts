@@ -15,6 +15,10 @@ export class FakeClock implements ScheduleClock {
     return this.nowNs;
   }
 
+  startNs(): number {
+    return this.nowNs;
+  }
+
   async sleepUntil(targetNs: number): Promise<void> {
     this.nowNs = Math.max(this.nowNs, targetNs) + (this.stalls.shift() ?? 0);
   }

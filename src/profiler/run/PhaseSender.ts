@@ -25,6 +25,8 @@ export interface SenderDeps {
   streaming: boolean;
   /** Fields merged into every request body (`endpoint.extra_inputs`), over what the endpoint formats. */
   extraInputs?: Readonly<Record<string, unknown>>;
+  /** Sees each record as it ends, before it goes into the columns (live statistics). */
+  observe?: (record: RequestRecord) => void;
 }
 
 /** Bounds of the phase being sent. */
@@ -135,6 +137,7 @@ export class PhaseSender implements CreditSender {
     }
     if (body !== undefined) job.body = body;
     record ??= await this.deps.execute(job, this.cancelInFlight.signal);
+    this.deps.observe?.(record);
     this.records.append(record);
     tracker.recordEnd(record.cancelled ? "cancelled" : record.error !== undefined ? "error" : "ok");
   }

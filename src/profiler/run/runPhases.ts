@@ -92,6 +92,7 @@ async function drivePhase(
 ): Promise<RequestRecords> {
   const { config } = app;
   const bounds = config.phases[ctx.tracker.phase];
+  const ttft = new RecentTtft();
   const sender = new PhaseSender(
     ctx,
     {
@@ -102,12 +103,11 @@ async function drivePhase(
       model: config.endpoint.model,
       streaming: config.endpoint.streaming,
       ...(Object.keys(config.endpoint.extra_inputs).length > 0 ? { extraInputs: config.endpoint.extra_inputs } : {}),
+      observe: (record) => ttft.add(record),
     },
     { requests: bounds.requests, durationMs: bounds.duration_s === undefined ? undefined : bounds.duration_s * 1000, interrupt, graceMs },
   );
-  const ttft = new RecentTtft();
   const live = () => {
-    ttft.take(sender.records);
     const p50 = ttft.p50Ms();
     return p50 === undefined ? {} : { ttftP50Ms: p50 };
   };
