@@ -35,4 +35,27 @@ describe("RecentTtft", () => {
     ttft.take(records);
     expect(ttft.p50Ms()).toBeCloseTo(200);
   });
+
+  it("builds only the records that can stay in the ring, and matches taking them one by one", () => {
+    const built: number[] = [];
+    const all = Array.from({ length: 40 }, (_, i) => record(i % 7 === 0 ? undefined : (i * 37) % 23, i % 5 === 0 ? { error: "x" } : {}));
+    const view = (n: number) => ({
+      length: n,
+      at: (i: number) => {
+        built.push(i);
+        return all[i];
+      },
+      [Symbol.iterator]: () => all.slice(0, n)[Symbol.iterator](),
+    });
+    const batched = new RecentTtft(4);
+    const single = new RecentTtft(4);
+    for (const n of [3, 3, 20, 40]) {
+      built.length = 0;
+      batched.take(view(n));
+      for (let k = 1; k <= n; k++) single.take(all.slice(0, k));
+      expect(batched.p50Ms()).toBe(single.p50Ms());
+    }
+    // The last take walked back from record 39 only until it had 4 successful ones.
+    expect(built).toEqual([39, 38, 37, 36]);
+  });
 });

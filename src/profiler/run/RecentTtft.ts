@@ -16,13 +16,22 @@ export class RecentTtft {
     this.ring = new Float64Array(capacity);
   }
 
-  /** Takes the records appended since the last call (`records` only grows). */
+  /**
+   * Takes the records appended since the last call (`records` only grows). Only the newest
+   * `capacity` successful ones can stay in the ring, so they are found walking back from the end
+   * and the older ones are never built (at 10,000 req/s, building each record cost ~2 % of the run).
+   */
   take(records: RequestRecords): void {
-    for (; this.seen < records.length; this.seen++) {
-      const r = records.at(this.seen);
-      if (r === undefined) break;
-      if (r.error !== undefined || r.cancelled || r.firstTokenNs === undefined) continue;
-      this.ring[this.next] = (r.firstTokenNs - r.startNs) / 1e6;
+    const end = records.length;
+    const found: number[] = [];
+    for (let i = end - 1; i >= this.seen && found.length < this.ring.length; i--) {
+      const r = records.at(i);
+      if (r === undefined || r.error !== undefined || r.cancelled || r.firstTokenNs === undefined) continue;
+      found.push((r.firstTokenNs - r.startNs) / 1e6);
+    }
+    this.seen = Math.max(this.seen, end);
+    for (let k = found.length - 1; k >= 0; k--) {
+      this.ring[this.next] = found[k] as number;
       this.next = (this.next + 1) % this.ring.length;
       if (this.size < this.ring.length) this.size++;
     }
