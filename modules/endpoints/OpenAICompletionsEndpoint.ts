@@ -1,9 +1,12 @@
 import type { Endpoint, EndpointOptions, ParsedChunk, ProbeTarget, Turn } from "aiperf";
+import { OpenAIChunkTemplate } from "./OpenAIChunkTemplate.js";
 import { parseOpenAIPayload } from "./parseOpenAIPayload.js";
 import { probeOpenAIServer } from "./probeOpenAIServer.js";
 
 /** Built-in `openai_completions`: `POST /v1/completions` with the turn's messages as one prompt. */
 export class OpenAICompletionsEndpoint implements Endpoint {
+  /** Chunks of a stream share their shape: most are read without JSON.parse (see OpenAIChunkTemplate). */
+  private readonly template = new OpenAIChunkTemplate();
   readonly path = "/v1/completions";
 
   formatRequest(turn: Turn, options: EndpointOptions): Record<string, unknown> {
@@ -20,6 +23,12 @@ export class OpenAICompletionsEndpoint implements Endpoint {
 
   parseResponse(payload: unknown): ParsedChunk {
     return parseOpenAIPayload(payload);
+  }
+
+  parseResponseText(data: string): ParsedChunk {
+    // A subclass that parses payloads its own way keeps its way.
+    if (this.parseResponse !== OpenAICompletionsEndpoint.prototype.parseResponse) return this.parseResponse(JSON.parse(data));
+    return this.template.parse(data);
   }
 
   probe(target: ProbeTarget): Promise<void> {

@@ -59,6 +59,12 @@ export interface Endpoint {
   /** Parses one non-streaming body or one SSE `data:` payload (already JSON-decoded). */
   parseResponse(payload: unknown): ParsedChunk;
   /**
+   * Optional fast path, called instead of `parseResponse(JSON.parse(data))` with the payload's raw
+   * text: must return exactly what that would (and throw JSON.parse's `SyntaxError` for text that
+   * is not JSON). The built-in OpenAI endpoints read the usual chunk shape without JSON.parse.
+   */
+  parseResponseText?(data: string): ParsedChunk;
+  /**
    * Checks the server before warm-up and throws one clear coded error (`EndpointError`) instead
    * of letting every request fail: reachable, speaks this API, serves the model. Optional.
    */

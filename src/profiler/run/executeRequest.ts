@@ -85,7 +85,7 @@ function readPayload(record: RequestRecord, totals: Totals, data: string, atNs: 
   if (data === "[DONE]") return;
   let parsed: ParsedChunk;
   try {
-    parsed = endpoint.parseResponse(JSON.parse(data));
+    parsed = endpoint.parseResponseText !== undefined ? endpoint.parseResponseText(data) : endpoint.parseResponse(JSON.parse(data));
   } catch (error) {
     record.error ??= error instanceof SyntaxError ? `malformed response data: ${data.slice(0, 80)}` : `parsing the response failed: ${messageOf(error)}`;
     return;
