@@ -3,6 +3,7 @@
 // `node bench/startup.js [runs] [--against OTHER_CHECKOUT]` (another build, alternating with this one).
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdirSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -78,17 +79,21 @@ export async function startup({ bin, work, log, runs = 7, against }) {
   const node = [];
   const profile = [];
   const other = [];
-  const first = (script) =>
-    timeToFirst([script, ...args.slice(1)], work, (f) => {
+  // Each build runs in its own folder: builds sharing one app folder share its manifest cache, and
+  // each run would drop the other build's entry, so every run would parse registry.yaml anew.
+  const otherWork = path.join(work, "against");
+  if (against) mkdirSync(otherWork, { recursive: true });
+  const first = (script, cwd = work) =>
+    timeToFirst([script, ...args.slice(1)], cwd, (f) => {
       onHit = f;
     });
   await first(bin); // warms the manifest cache and the disk
-  if (against) await first(against);
+  if (against) await first(against, otherWork);
   for (let i = 0; i < runs; i++) {
     node.push(await timeToFirst(["-e", "0"], work));
     profile.push(await first(bin));
     // Another build (`--against DIR`) alternates with this one, so both see the same machine.
-    if (against) other.push(await first(against));
+    if (against) other.push(await first(against, otherWork));
   }
   server.close();
   const result = { node: median(node), profile: median(profile), above: median(profile) - median(node) };
@@ -103,7 +108,6 @@ export async function startup({ bin, work, log, runs = 7, against }) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-  const { mkdirSync } = await import("node:fs");
   const work = path.join(root, "bench", ".work");
   mkdirSync(work, { recursive: true });
   const at = process.argv.indexOf("--against");
