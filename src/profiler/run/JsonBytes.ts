@@ -1,0 +1,82 @@
+import { Buffer } from "node:buffer";
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const ZERO = 48;
+const MINUS = 45;
+
+/**
+ * JSON text written as bytes into a growing buffer: ASCII pieces, pre-encoded pieces and numbers
+ * (digits written directly for safe integers), so a large export builds no string per value.
+ * `take()` hands the bytes written so far to the caller and starts a fresh buffer.
+ */
+export class JsonBytes {
+  private buf: Buffer;
+  private pos = 0;
+
+  constructor(private readonly capacity: number) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
+
+  get length(): number {
+    return this.pos;
+  }
+
+  /** Bytes already encoded (a cached key or string literal). */
+  bytes(piece: Uint8Array): void {
+    this.ensure(piece.length);
+    this.buf.set(piece, this.pos);
+    this.pos += piece.length;
+  }
+
+  /** A one-byte character code. */
+  byte(code: number): void {
+    this.ensure(1);
+    this.buf[this.pos++] = code;
+  }
+
+  /** A number as `JSON.stringify` writes it (`null` for NaN and the infinities). */
+  number(value: number): void {
+    if (Number.isInteger(value) && value <= MAX_SAFE && value >= -MAX_SAFE) this.integer(value);
+    else this.ascii(Number.isFinite(value) ? `${value}` : "null");
+  }
+
+  /** Text known to be ASCII. */
+  ascii(text: string): void {
+    this.ensure(text.length);
+    this.pos += this.buf.write(text, this.pos, "latin1");
+  }
+
+  /** The bytes written so far; the writer continues in a new buffer. */
+  take(): Buffer {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(this.capacity);
+    this.pos = 0;
+    return out;
+  }
+
+  private integer(value: number): void {
+    this.ensure(17);
+    const buf = this.buf;
+    let v = value;
+    if (v < 0) {
+      buf[this.pos++] = MINUS;
+      v = -v;
+    }
+    let digits = 1;
+    for (let p = 10; p <= v && digits < 16; p *= 10) digits++;
+    let at = this.pos + digits;
+    this.pos = at;
+    do {
+      const rest = Math.floor(v / 10);
+      buf[--at] = ZERO + (v - rest * 10);
+      v = rest;
+    } while (v > 0);
+  }
+
+  private ensure(extra: number): void {
+    if (this.pos + extra <= this.buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + extra));
+    this.buf.copy(grown, 0, 0, this.pos);
+    this.buf = grown;
+  }
+}
