@@ -23,9 +23,12 @@ export class JsonBytes {
 
   /** Bytes already encoded (a cached key or string literal). */
   bytes(piece: Uint8Array): void {
-    this.ensure(piece.length);
-    this.buf.set(piece, this.pos);
-    this.pos += piece.length;
+    const n = piece.length;
+    this.ensure(n);
+    // A key or a short string: a loop costs less than a typed-array copy call.
+    if (n > 32) this.buf.set(piece, this.pos);
+    else for (let k = 0; k < n; k++) this.buf[this.pos + k] = piece[k] as number;
+    this.pos += n;
   }
 
   /** A one-byte character code. */
