@@ -27,6 +27,8 @@ function uintBlock(width: number, from?: Block): Block {
 export class BlockColumn {
   private readonly blocks: (Block | undefined)[] = [];
   private readonly exceptions = new Map<number, number>();
+  /** Set once a value went to `exceptions`: a plain field read per `get` instead of the Map's size. */
+  private hasExceptions = false;
 
   constructor(private readonly kind: "float64" | "uint") {}
 
@@ -50,13 +52,15 @@ export class BlockColumn {
       }
     }
     this.blocks[b] = block;
-    if (!exact) this.exceptions.set(index, value);
-    else if (this.exceptions.size > 0) this.exceptions.delete(index);
+    if (!exact) {
+      this.exceptions.set(index, value);
+      this.hasExceptions = true;
+    } else if (this.hasExceptions) this.exceptions.delete(index);
   }
 
   /** The value written at `index` (0 where nothing was). */
   get(index: number): number {
-    if (this.exceptions.size > 0) {
+    if (this.hasExceptions) {
       const exception = this.exceptions.get(index);
       if (exception !== undefined) return exception;
     }
