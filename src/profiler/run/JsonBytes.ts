@@ -59,21 +59,40 @@ export class JsonBytes {
 
   private integer(value: number): void {
     this.ensure(17);
-    const buf = this.buf;
     let v = value;
     if (v < 0) {
-      buf[this.pos++] = MINUS;
+      this.buf[this.pos++] = MINUS;
       v = -v;
     }
-    let digits = 1;
-    for (let p = 10; p <= v && digits < 16; p *= 10) digits++;
-    let at = this.pos + digits;
+    if (v < 1e8) {
+      this.digits(v, 0);
+      return;
+    }
+    // A safe integer is below 1e16: two parts below 1e8, each written with 32-bit integer steps.
+    let high = Math.floor(v / 1e8);
+    let low = v - high * 1e8;
+    if (low < 0) {
+      high--;
+      low += 1e8;
+    }
+    this.digits(high, 0);
+    this.digits(low, 8);
+  }
+
+  /** A non-negative integer below 1e8, zero-padded to `width` digits. */
+  private digits(value: number, width: number): void {
+    let v = value | 0;
+    let count = 1;
+    for (let p = 10; p <= v; p *= 10) count++;
+    if (count < width) count = width;
+    const buf = this.buf;
+    let at = this.pos + count;
     this.pos = at;
-    do {
-      const rest = Math.floor(v / 10);
-      buf[--at] = ZERO + (v - rest * 10);
+    for (let k = 0; k < count; k++) {
+      const rest = (v / 10) | 0;
+      buf[--at] = ZERO + v - rest * 10;
       v = rest;
-    } while (v > 0);
+    }
   }
 
   private ensure(extra: number): void {
