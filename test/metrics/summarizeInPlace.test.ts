@@ -24,4 +24,23 @@ describe("summarizeInPlace: summarize without the copy", () => {
     summarizeInPlace(values);
     expect(Array.from(values)).toEqual([0, 1, 1, 4, 5]);
   });
+
+  it("sorts large samples of any numbers as Float64Array.prototype.sort does, with the same statistics", () => {
+    let seed = 3;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const specials = [-0, 0, 5e-324, -5e-324, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e300, -1e300, 2 ** 53, -7.5];
+    for (const n of [4095, 4096, 20_000]) {
+      const values = Float64Array.from({ length: n }, (_, i) => (i % 5 === 0 ? (specials[i % specials.length] as number) : (random() - 0.3) * 10 ** (i % 7)));
+      const reference = values.slice().sort();
+      const summary = summarizeInPlace(values);
+      expect(Array.from(values).every((v, i) => Object.is(v, reference[i]))).toBe(true);
+      let sum = 0;
+      for (const v of reference) sum += v;
+      expect(summary?.sum).toBe(sum);
+      expect([summary?.min, summary?.max]).toEqual([reference[0], reference[n - 1]]);
+    }
+  });
 });

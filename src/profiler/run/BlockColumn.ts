@@ -27,6 +27,8 @@ function uintBlock(width: number, from?: Block): Block {
 export class BlockColumn {
   private readonly blocks: (Block | undefined)[] = [];
   private readonly exceptions = new Map<number, number>();
+  /** Set once a value went to `exceptions`: a plain field read per `get` instead of the Map's size. */
+  private hasExceptions = false;
 
   constructor(private readonly kind: "float64" | "uint") {}
 
@@ -50,17 +52,23 @@ export class BlockColumn {
       }
     }
     this.blocks[b] = block;
-    if (!exact) this.exceptions.set(index, value);
-    else if (this.exceptions.size > 0) this.exceptions.delete(index);
+    if (!exact) {
+      this.exceptions.set(index, value);
+      this.hasExceptions = true;
+    } else if (this.hasExceptions) this.exceptions.delete(index);
   }
 
   /** The value written at `index` (0 where nothing was). */
   get(index: number): number {
-    if (this.exceptions.size > 0) {
+    if (this.hasExceptions) {
       const exception = this.exceptions.get(index);
       if (exception !== undefined) return exception;
     }
-    return this.blocks[index >>> SHIFT]?.[index & MASK] ?? 0;
+    const block = this.blocks[index >>> SHIFT];
+    if (block === undefined) return 0;
+    // Two load sites, so the Float64 one sees one array type and stays fast (a million reads per column at the end of a run).
+    if (this.kind === "float64") return (block as Float64Array)[index & MASK] as number;
+    return block[index & MASK] as number;
   }
 
   /** Bytes held by the blocks allocated so far. */

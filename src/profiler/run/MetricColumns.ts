@@ -81,13 +81,18 @@ export class MetricColumns implements RecordMetricsList {
   values(tag: string, into?: Float64Array): Float64Array {
     const column = this.columns.get(tag);
     if (column === undefined) return new Float64Array(0);
+    const none = column instanceof Uint8Array ? NONE_U8 : column instanceof Uint16Array ? NONE_U16 : Number.NaN;
+    // "No value" found the same way in every column type: no per-entry type test.
     let count = 0;
-    for (let i = 0; i < this.length; i++) if (!Number.isNaN(read(column, i))) count++;
+    for (let i = 0; i < this.length; i++) {
+      const v = column[i] as number;
+      if (!Number.isNaN(v) && v !== none) count++;
+    }
     const out = into !== undefined && into.length >= count ? into.subarray(0, count) : new Float64Array(count);
     let at = 0;
     for (let i = 0; i < this.length; i++) {
-      const v = read(column, i);
-      if (!Number.isNaN(v)) out[at++] = v;
+      const v = column[i] as number;
+      if (!Number.isNaN(v) && v !== none) out[at++] = v;
     }
     return out;
   }

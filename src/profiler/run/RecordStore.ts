@@ -1,8 +1,10 @@
+import { Buffer } from "node:buffer";
 import type { CreditPhase } from "../model/CreditPhase.js";
 import type { RequestRecord } from "../model/RequestRecord.js";
 import type { RequestRecords } from "../model/RequestRecords.js";
 import { atIndex } from "./atIndex.js";
 import { BlockColumn } from "./BlockColumn.js";
+import type { JsonBytes } from "./JsonBytes.js";
 import { StringTable } from "./StringTable.js";
 
 /** Bits of the flags column: which optional fields a record has, and its booleans. */
@@ -32,6 +34,42 @@ const F = {
   scheduled: 1 << 19,
   inFlight: 1 << 20,
   source: 1 << 21,
+} as const;
+
+const COMMA = 0x2c;
+const CLOSE = 0x7d;
+const ascii = (text: string) => Buffer.from(text, "latin1");
+
+/** The keys of a record's JSON line with their punctuation, encoded once. */
+const K = {
+  phase: ascii('{"phase":'),
+  credit: ascii(',"credit":'),
+  turnId: ascii(',"turnId":'),
+  startNs: ascii(',"startNs":'),
+  issuedNs: ascii(',"issuedNs":'),
+  firstTokenNs: ascii(',"firstTokenNs":'),
+  firstContentNs: ascii(',"firstContentNs":'),
+  tokenNs: ascii(',"tokenNs":['),
+  endNs: ascii('],"endNs":'),
+  inputTokens: ascii(',"inputTokens":'),
+  outputTokens: ascii(',"outputTokens":'),
+  reasoningTokens: ascii(',"reasoningTokens":'),
+  tokenCountSource: ascii(',"tokenCountSource":'),
+  usage: ascii(',"usage":{'),
+  promptTokens: ascii('"promptTokens":'),
+  completionTokens: ascii('"completionTokens":'),
+  usageReasoningTokens: ascii('"reasoningTokens":'),
+  requestedOutputTokens: ascii(',"requestedOutputTokens":'),
+  streamingTrue: ascii(',"streaming":true'),
+  streamingFalse: ascii(',"streaming":false'),
+  worker: ascii(',"worker":'),
+  status: ascii(',"status":'),
+  error: ascii(',"error":'),
+  cancelledTrue: ascii(',"cancelled":true'),
+  cancelledFalse: ascii(',"cancelled":false'),
+  scheduledNs: ascii(',"scheduledNs":'),
+  inFlightAtStart: ascii(',"inFlightAtStart":'),
+  end: ascii("}\n"),
 } as const;
 
 /** A record's tokenNs offsets are kept relative to the first token of its block of records. */
@@ -241,6 +279,93 @@ export class RecordStore implements RequestRecords {
     if (flags & F.scheduled) record.scheduledNs = this.scheduledNs.get(i);
     if (flags & F.inFlight) record.inFlightAtStart = this.inFlight.get(i);
     return record;
+  }
+
+  /** Writes record `i` (a valid index) as `JSON.stringify(at(i))` would, and a newline, from the columns in `build`'s field order. */
+  writeJsonLine(i: number, out: JsonBytes): void {
+    const flags = this.flags.get(i);
+    const startNs = this.startNs.get(i);
+    const base = this.tokenBase[i >>> RECORD_BLOCK_SHIFT] as number;
+    const tokenStart = (i & ((1 << RECORD_BLOCK_SHIFT) - 1)) === 0 ? base : base + this.tokenEnd.get(i - 1);
+    const tokenEnd = base + this.tokenEnd.get(i);
+    out.bytes(K.phase);
+    out.bytes(this.phases.json(this.phaseIndex.get(i)));
+    out.bytes(K.credit);
+    out.number(this.credit.get(i));
+    out.bytes(K.turnId);
+    out.bytes(this.strings.json(this.turnId.get(i)));
+    out.bytes(K.startNs);
+    out.number(startNs);
+    if (flags & F.issued) {
+      out.bytes(K.issuedNs);
+      out.number(flags & F.issuedAbs ? this.issuedAbs.get(i) : startNs - this.issuedDelta.get(i));
+    }
+    let firstTokenNs = 0;
+    if (flags & F.firstToken) {
+      firstTokenNs = flags & F.firstTokenIsToken0 ? this.tokens.get(tokenStart) : this.firstTokenNs.get(i);
+      out.bytes(K.firstTokenNs);
+      out.number(firstTokenNs);
+    }
+    if (flags & F.firstContent) {
+      out.bytes(K.firstContentNs);
+      out.number(flags & F.firstContentIsFirstToken ? firstTokenNs : this.firstContentNs.get(i));
+    }
+    out.bytes(K.tokenNs);
+    for (let t = tokenStart; t < tokenEnd; t++) {
+      if (t > tokenStart) out.byte(COMMA);
+      out.number(this.tokens.get(t));
+    }
+    out.bytes(K.endNs);
+    out.number(this.endNs.get(i));
+    out.bytes(K.inputTokens);
+    out.number(this.inputTokens.get(i));
+    out.bytes(K.outputTokens);
+    out.number(this.outputTokens.get(i));
+    this.writeOptionalJson(i, flags, out);
+    out.bytes(K.end);
+  }
+
+  private writeOptionalJson(i: number, flags: number, out: JsonBytes): void {
+    if (flags & F.reasoningTokens) this.writeNumber(out, K.reasoningTokens, this.reasoningTokens, i);
+    if (flags & F.source) {
+      out.bytes(K.tokenCountSource);
+      out.bytes(this.strings.json(this.source.get(i)));
+    }
+    if (flags & F.usage) {
+      out.bytes(K.usage);
+      // The first member present has no comma before it: the keys after it carry one.
+      let comma = false;
+      if (flags & F.usagePrompt) comma = this.writeMember(out, comma, K.promptTokens, this.usagePrompt, i);
+      if (flags & F.usageCompletion) comma = this.writeMember(out, comma, K.completionTokens, this.usageCompletion, i);
+      if (flags & F.usageReasoning) this.writeMember(out, comma, K.usageReasoningTokens, this.usageReasoning, i);
+      out.byte(CLOSE);
+    }
+    if (flags & F.requested) this.writeNumber(out, K.requestedOutputTokens, this.requested, i);
+    if (flags & F.streaming) out.bytes(flags & F.streamingTrue ? K.streamingTrue : K.streamingFalse);
+    if (flags & F.worker) {
+      out.bytes(K.worker);
+      out.bytes(this.strings.json(this.worker.get(i)));
+    }
+    if (flags & F.status) this.writeNumber(out, K.status, this.status, i);
+    if (flags & F.error) {
+      out.bytes(K.error);
+      out.bytes(this.errors.json(this.error.get(i)));
+    }
+    if (flags & F.cancelled) out.bytes(flags & F.cancelledTrue ? K.cancelledTrue : K.cancelledFalse);
+    if (flags & F.scheduled) this.writeNumber(out, K.scheduledNs, this.scheduledNs, i);
+    if (flags & F.inFlight) this.writeNumber(out, K.inFlightAtStart, this.inFlight, i);
+  }
+
+  /** One member of a nested object, after a comma unless it is the first; returns true (a comma is due next). */
+  private writeMember(out: JsonBytes, comma: boolean, key: Uint8Array, column: BlockColumn, i: number): boolean {
+    if (comma) out.byte(COMMA);
+    this.writeNumber(out, key, column, i);
+    return true;
+  }
+
+  private writeNumber(out: JsonBytes, key: Uint8Array, column: BlockColumn, i: number): void {
+    out.bytes(key);
+    out.number(column.get(i));
   }
 
   private usageOf(i: number, flags: number): NonNullable<RequestRecord["usage"]> {

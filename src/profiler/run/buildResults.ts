@@ -1,5 +1,6 @@
 import type { App } from "../../kernel/app/App.js";
 import { collectSecrets, maskSecrets, redact } from "../../kernel/config/maskSecrets.js";
+import { monotonicNs } from "../../kernel/util/monotonicNs.js";
 import type { AppConfig } from "../config/AppConfig.js";
 import { ROUTED_SECTIONS } from "../config/AppConfig.js";
 import { evaluateThresholds } from "../metrics/evaluateThresholds.js";
@@ -112,9 +113,13 @@ export async function buildResults(
 ): Promise<ProfileResults> {
   const records = measured.records;
   redactRecordErrors(records, collectSecrets(app.loadedConfig.raw));
+  const start = monotonicNs();
   const metrics = recordMetrics(records, parts.recordProcessors);
   const stats = measured.stats ?? NO_STATS;
+  const recordNs = monotonicNs();
   const summary = parts.resultsProcessors.flatMap((p) => p.summarize({ records, metrics, stats }));
+  // The end of a large run is timed part by part (see runProfile's "end of run" line).
+  app.logger.debug(`results: record metrics ${((recordNs - start) / 1e9).toFixed(3)} s, summaries ${((monotonicNs() - recordNs) / 1e9).toFixed(3)} s`);
   const thresholds = parts.thresholds ?? [];
   return {
     config: await exportedConfig(app),

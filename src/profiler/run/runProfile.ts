@@ -128,18 +128,21 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   results.tokenizer = tokenizerInfo;
   if (target.connectionSetup) results.connectionSetup = target.connectionSetup;
   const files: string[] = [];
+  const exportTimes: string[] = [];
   // One exporter that fails (a full disk, a plugin's bug) costs its own files, never the others or the summary.
   for (const exporter of dataExporters) {
+    const exportStart = monotonicNs();
     try {
       files.push(...(await exporter.export(results, dir)));
     } catch (error) {
       app.logger.error(`export by ${exporter.constructor.name} failed: ${messageOf(error)}`);
     }
+    exportTimes.push(`${exporter.constructor.name} ${((monotonicNs() - exportStart) / 1e9).toFixed(3)}`);
   }
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   app.logger.debug(
     `end of run: ${((monotonicNs() - endStart) / 1e9).toFixed(3)} s from the last request to exports written (${measured.records.length} records; ` +
-      `results ${((resultsNs - endStart) / 1e9).toFixed(3)} s, exports ${((monotonicNs() - resultsNs) / 1e9).toFixed(3)} s, ` +
+      `results ${((resultsNs - endStart) / 1e9).toFixed(3)} s, exports ${((monotonicNs() - resultsNs) / 1e9).toFixed(3)} s (${exportTimes.join(", ")}), ` +
       `CPU ${cpuSeconds(process.cpuUsage(cpuAtEnd)).toFixed(3)} s; ` +
       `RSS ${mb(rssAtEnd)} MB after the last request, ${mb(rssAfterResults)} MB after results, ${mb(process.memoryUsage.rss())} MB after exports)`,
   );

@@ -1,0 +1,104 @@
+import { Buffer } from "node:buffer";
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const ZERO = 48;
+const MINUS = 45;
+
+/**
+ * JSON text written as bytes into a growing buffer: ASCII pieces, pre-encoded pieces and numbers
+ * (digits written directly for safe integers), so a large export builds no string per value.
+ * `take()` hands the bytes written so far to the caller and starts a fresh buffer.
+ */
+export class JsonBytes {
+  private buf: Buffer;
+  private pos = 0;
+
+  constructor(private readonly capacity: number) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
+
+  get length(): number {
+    return this.pos;
+  }
+
+  /** Bytes already encoded (a cached key or string literal). */
+  bytes(piece: Uint8Array): void {
+    const n = piece.length;
+    this.ensure(n);
+    // A key or a short string: a loop costs less than a typed-array copy call.
+    if (n > 32) this.buf.set(piece, this.pos);
+    else for (let k = 0; k < n; k++) this.buf[this.pos + k] = piece[k] as number;
+    this.pos += n;
+  }
+
+  /** A one-byte character code. */
+  byte(code: number): void {
+    this.ensure(1);
+    this.buf[this.pos++] = code;
+  }
+
+  /** A number as `JSON.stringify` writes it (`null` for NaN and the infinities). */
+  number(value: number): void {
+    if (Number.isInteger(value) && value <= MAX_SAFE && value >= -MAX_SAFE) this.integer(value);
+    else this.ascii(Number.isFinite(value) ? `${value}` : "null");
+  }
+
+  /** Text known to be ASCII. */
+  ascii(text: string): void {
+    this.ensure(text.length);
+    this.pos += this.buf.write(text, this.pos, "latin1");
+  }
+
+  /** The bytes written so far; the writer continues in a new buffer. */
+  take(): Buffer {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(this.capacity);
+    this.pos = 0;
+    return out;
+  }
+
+  private integer(value: number): void {
+    this.ensure(17);
+    let v = value;
+    if (v < 0) {
+      this.buf[this.pos++] = MINUS;
+      v = -v;
+    }
+    if (v < 1e8) {
+      this.digits(v, 0);
+      return;
+    }
+    // A safe integer is below 1e16: two parts below 1e8, each written with 32-bit integer steps.
+    let high = Math.floor(v / 1e8);
+    let low = v - high * 1e8;
+    if (low < 0) {
+      high--;
+      low += 1e8;
+    }
+    this.digits(high, 0);
+    this.digits(low, 8);
+  }
+
+  /** A non-negative integer below 1e8, zero-padded to `width` digits. */
+  private digits(value: number, width: number): void {
+    let v = value | 0;
+    let count = 1;
+    for (let p = 10; p <= v; p *= 10) count++;
+    if (count < width) count = width;
+    const buf = this.buf;
+    let at = this.pos + count;
+    this.pos = at;
+    for (let k = 0; k < count; k++) {
+      const rest = (v / 10) | 0;
+      buf[--at] = ZERO + v - rest * 10;
+      v = rest;
+    }
+  }
+
+  private ensure(extra: number): void {
+    if (this.pos + extra <= this.buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + extra));
+    this.buf.copy(grown, 0, 0, this.pos);
+    this.buf = grown;
+  }
+}
