@@ -145,7 +145,22 @@ function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpo
  * worker (multiprocess).
  * @public
  */
-export async function executeRequest(job: RequestJob, deps: { endpoint: Endpoint; transport: Transport }, signal: AbortSignal): Promise<RequestRecord> {
+export function executeRequest(job: RequestJob, deps: { endpoint: Endpoint; transport: Transport }, signal: AbortSignal): Promise<RequestRecord> {
+  return new Promise((resolve) => runRequest(job, deps, signal, resolve));
+}
+
+/**
+ * `executeRequest` without a promise: `done` gets the record, once (possibly before this returns,
+ * when the transport fails at once). Through a transport's `dispatch` when it has one, so a
+ * request costs no promise at all on this side.
+ * @public
+ */
+export function runRequest(
+  job: RequestJob,
+  deps: { endpoint: Endpoint; transport: Transport },
+  signal: AbortSignal,
+  done: (record: RequestRecord) => void,
+): void {
   const endpoint = deps.endpoint;
   const issuedNs = monotonicNs();
   const record: RequestRecord = {
@@ -164,14 +179,47 @@ export async function executeRequest(job: RequestJob, deps: { endpoint: Endpoint
   if (job.requestedOutputTokens !== undefined) record.requestedOutputTokens = job.requestedOutputTokens;
   if (job.inFlightAtStart !== undefined) record.inFlightAtStart = job.inFlightAtStart;
   if (job.scheduledNs !== undefined) record.scheduledNs = job.scheduledNs;
-  const arrivals = new Arrivals();
-  let response: TransportResponse | undefined;
-  let failure: unknown;
+  const run = new RequestRun(record, endpoint, signal, done);
+  const request = { path: endpoint.path, body: job.body, streaming: job.streaming, signal };
+  const transport = deps.transport;
   try {
-    response = await deps.transport.send({ path: endpoint.path, body: job.body, streaming: job.streaming, signal }, arrivals.push);
+    if (transport.dispatch !== undefined) transport.dispatch(request, run.push, run.end);
+    else transport.send(request, run.push).then(run.end, (error: unknown) => run.end(undefined, error));
   } catch (error) {
-    failure = error;
+    // A transport that throws instead of reporting: the same record as a rejected send.
+    run.end(undefined, error);
   }
+}
+
+/** One request being run: what arrived, and its end (the transport's two callbacks, bound once). */
+class RequestRun extends Arrivals {
+  private ended = false;
+
+  constructor(
+    private readonly record: RequestRecord,
+    private readonly endpoint: Endpoint,
+    private readonly signal: AbortSignal,
+    private readonly done: (record: RequestRecord) => void,
+  ) {
+    super();
+  }
+
+  readonly end = (response: TransportResponse | undefined, failure?: unknown): void => {
+    if (this.ended) return;
+    this.ended = true;
+    this.done(finishRecord(this.record, this, this.endpoint, response, failure, this.signal));
+  };
+}
+
+/** Settles a request's record once its transport is done: parses what arrived, then status and errors. */
+function finishRecord(
+  record: RequestRecord,
+  arrivals: Arrivals,
+  endpoint: Endpoint,
+  response: TransportResponse | undefined,
+  failure: unknown,
+  signal: AbortSignal,
+): RequestRecord {
   record.endNs = monotonicNs();
   const totals = readArrivals(record, arrivals, endpoint);
   if (response) {
