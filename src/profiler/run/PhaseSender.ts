@@ -25,6 +25,8 @@ export interface SenderDeps {
   streaming: boolean;
   /** Fields merged into every request body (`endpoint.extra_inputs`), over what the endpoint formats. */
   extraInputs?: Readonly<Record<string, unknown>>;
+  /** No tokenizer counts response texts: requests need not keep them (see `RequestJob.textsUnread`). */
+  textsUnread?: boolean;
   /** Sees each record as it ends, before it goes into the columns (live statistics). */
   observe?: (record: RequestRecord) => void;
 }
@@ -141,6 +143,7 @@ export class PhaseSender implements CreditSender {
       const job: RequestJob = { phase: tracker.phase, credit, turnId: turn.id, inputTokens: turn.inputTokens, body: "", streaming, inFlightAtStart };
       if (scheduledNs !== undefined) job.scheduledNs = scheduledNs;
       if (turn.outputTokens !== undefined) job.requestedOutputTokens = turn.outputTokens;
+      if (this.deps.textsUnread === true) job.textsUnread = true;
       let record: RequestRecord;
       let body = this.bodies.get(turn);
       try {

@@ -78,6 +78,8 @@ interface Totals {
   contentChunks: number;
   reasoningChunks: number;
   usage: NonNullable<RequestRecord["usage"]> | undefined;
+  /** The texts are concatenated (a tokenizer will count them). */
+  keepTexts: boolean;
 }
 
 /** Reads one payload into the record and the totals. */
@@ -94,12 +96,12 @@ function readPayload(record: RequestRecord, totals: Totals, data: string, atNs: 
   const hasContent = parsed.text.length > 0;
   const hasReasoning = parsed.reasoning !== undefined && parsed.reasoning.length > 0;
   if (hasContent) {
-    totals.content += parsed.text;
+    if (totals.keepTexts) totals.content += parsed.text;
     totals.contentChunks++;
     record.firstContentNs ??= atNs;
   }
   if (hasReasoning) {
-    totals.reasoning += parsed.reasoning;
+    if (totals.keepTexts) totals.reasoning += parsed.reasoning;
     totals.reasoningChunks++;
   }
   if (hasContent || hasReasoning) {
@@ -119,8 +121,8 @@ function readPayload(record: RequestRecord, totals: Totals, data: string, atNs: 
  * Reads every payload that arrived into the record: arrival times of content and reasoning
  * chunks, the texts (kept until their tokens are counted), the server's usage and any error.
  */
-function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpoint): Totals {
-  const totals: Totals = { content: "", reasoning: "", contentChunks: 0, reasoningChunks: 0, usage: undefined };
+function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpoint, keepTexts: boolean): Totals {
+  const totals: Totals = { content: "", reasoning: "", contentChunks: 0, reasoningChunks: 0, usage: undefined, keepTexts };
   for (let i = 0; i < arrivals.count; i++) readPayload(record, totals, arrivals.dataAt(i), arrivals.atNsAt(i), endpoint);
   const usage = totals.usage;
   if (usage !== undefined) record.usage = usage;
@@ -179,7 +181,7 @@ export function runRequest(
   if (job.requestedOutputTokens !== undefined) record.requestedOutputTokens = job.requestedOutputTokens;
   if (job.inFlightAtStart !== undefined) record.inFlightAtStart = job.inFlightAtStart;
   if (job.scheduledNs !== undefined) record.scheduledNs = job.scheduledNs;
-  const run = new RequestRun(record, endpoint, signal, done);
+  const run = new RequestRun(record, endpoint, signal, job.textsUnread !== true, done);
   const request = { path: endpoint.path, body: job.body, streaming: job.streaming, signal };
   const transport = deps.transport;
   try {
@@ -199,6 +201,7 @@ class RequestRun extends Arrivals {
     private readonly record: RequestRecord,
     private readonly endpoint: Endpoint,
     private readonly signal: AbortSignal,
+    private readonly keepTexts: boolean,
     private readonly done: (record: RequestRecord) => void,
   ) {
     super();
@@ -207,7 +210,7 @@ class RequestRun extends Arrivals {
   readonly end = (response: TransportResponse | undefined, failure?: unknown): void => {
     if (this.ended) return;
     this.ended = true;
-    this.done(finishRecord(this.record, this, this.endpoint, response, failure, this.signal));
+    this.done(finishRecord(this.record, this, this.endpoint, response, failure, this.signal, this.keepTexts));
   };
 }
 
@@ -219,9 +222,10 @@ function finishRecord(
   response: TransportResponse | undefined,
   failure: unknown,
   signal: AbortSignal,
+  keepTexts: boolean,
 ): RequestRecord {
   record.endNs = monotonicNs();
-  const totals = readArrivals(record, arrivals, endpoint);
+  const totals = readArrivals(record, arrivals, endpoint, keepTexts);
   if (response) {
     if (response.sentNs !== undefined) record.startNs = response.sentNs;
     record.status = response.status;
