@@ -153,8 +153,8 @@ export function executeRequest(job: RequestJob, deps: { endpoint: Endpoint; tran
 
 /**
  * `executeRequest` without a promise: `done` gets the record, once (possibly before this returns,
- * when the transport fails at once). Through a transport's `dispatch` when it has one, so a
- * request costs no promise at all on this side.
+ * when the transport fails at once); it should not throw (what it throws is rethrown uncaught).
+ * Through a transport's `dispatch` when it has one, so a request costs no promise on this side.
  * @public
  */
 export function runRequest(
@@ -210,7 +210,16 @@ class RequestRun extends Arrivals {
   readonly end = (response: TransportResponse | undefined, failure?: unknown): void => {
     if (this.ended) return;
     this.ended = true;
-    this.done(finishRecord(this.record, this, this.endpoint, response, failure, this.signal, this.keepTexts));
+    const record = finishRecord(this.record, this, this.endpoint, response, failure, this.signal, this.keepTexts);
+    try {
+      this.done(record);
+    } catch (error) {
+      // Called from inside the transport (a socket read): a throwing `done` must not pass for a
+      // failed request there, nor be swallowed. Thrown again outside, as an uncaught error.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
   };
 }
 
