@@ -92,7 +92,7 @@ export * from "./profiler/protocols/Ui.js";
 export * from "./profiler/protocols/ZmqProxy.js";
 export { type ReportFiles, writeReport } from "./profiler/report/writeReport.js";
 export { applyTokenCounts } from "./profiler/run/applyTokenCounts.js";
-export { executeRequest, failedRecord } from "./profiler/run/executeRequest.js";
+export { executeRequest, failedRecord, runRequest } from "./profiler/run/executeRequest.js";
 export { recordsJsonl } from "./profiler/run/recordsJsonl.js";
 export { resolveRunTokenizer } from "./profiler/run/resolveRunTokenizer.js";
 export { type ProfileRunOptions, type ProfileRunResult, runProfile } from "./profiler/run/runProfile.js";

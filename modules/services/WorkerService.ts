@@ -1,5 +1,5 @@
 import { setMaxListeners } from "node:events";
-import { CommunicationClient, Endpoint, executeRequest, inject, type RequestJob, type Service, type ServiceContext, Transport } from "aiperf";
+import { CommunicationClient, Endpoint, inject, type RequestJob, type RequestRecord, runRequest, type Service, type ServiceContext, Transport } from "aiperf";
 import { type CreditMessage, Topic } from "./topics.js";
 
 /**
@@ -33,7 +33,7 @@ export class WorkerService implements Service {
     this.unsubscribe = [
       this.client.onMessage(Topic.Credit, (message) => {
         const credit = message as CreditMessage;
-        void this.run(credit.id, credit.job);
+        this.run(credit.id, credit.job);
       }),
       this.client.onMessage(Topic.Cancel, () => {
         const cancelled = this.inFlight;
@@ -44,10 +44,9 @@ export class WorkerService implements Service {
     ];
   }
 
-  /** One request: an async method rather than a `.then` closure per request. */
-  private async run(id: number, job: RequestJob): Promise<void> {
-    const record = await executeRequest(job, this.deps, this.inFlight.signal);
-    this.client.send(Topic.Record, { id, record });
+  /** One request: one callback, no promise (the transport's `dispatch` when it has one). */
+  private run(id: number, job: RequestJob): void {
+    runRequest(job, this.deps, this.inFlight.signal, (record: RequestRecord) => this.client.send(Topic.Record, { id, record }));
   }
 
   async stop(): Promise<void> {

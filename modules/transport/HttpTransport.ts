@@ -3,6 +3,7 @@ import {
   monotonicNs,
   type Transport,
   type TransportDataHandler,
+  type TransportDone,
   type TransportOptions,
   type TransportRequest,
   type TransportResponse,
@@ -62,16 +63,31 @@ export class HttpTransport implements Transport {
   }
 
   send(request: TransportRequest, onData: TransportDataHandler): Promise<TransportResponse> {
+    return new Promise((resolve, reject) => this.dispatch(request, onData, (response, error) => (response ? resolve(response) : reject(error))));
+  }
+
+  dispatch(request: TransportRequest, onData: TransportDataHandler, done: TransportDone): void {
     const pool = this.pool;
     const requests = this.requests;
-    if (!pool || !requests) return Promise.reject(new Error("transport is not open"));
+    if (!pool || !requests) {
+      done(undefined, new Error("transport is not open"));
+      return;
+    }
     const signal = request.signal;
-    if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error("cancelled"));
-    return new Promise((resolve, reject) => {
-      const bytes = requests.post(request.path, request.body);
-      if (signal) this.watch(signal);
-      pool.dispatch(new ResponseHandler(bytes, request, onData, resolve, reject, this.responseLimit));
-    });
+    if (signal?.aborted) {
+      done(undefined, signal.reason instanceof Error ? signal.reason : new Error("cancelled"));
+      return;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = requests.post(request.path, request.body);
+    } catch (error) {
+      // Reported, as `send` rejects: the caller's one path for every failure.
+      done(undefined, error);
+      return;
+    }
+    if (signal) this.watch(signal);
+    pool.dispatch(new ResponseHandler(bytes, request, onData, done, this.responseLimit));
   }
 
   /** On abort, cancels every request queued or in flight that carries `signal`. */

@@ -1,5 +1,5 @@
 import { StringDecoder } from "node:string_decoder";
-import { monotonicNs, type TransportDataHandler, type TransportRequest, type TransportResponse } from "aiperf";
+import { monotonicNs, type TransportDataHandler, type TransportDone, type TransportRequest, type TransportResponse } from "aiperf";
 import { describeNetworkError } from "./describeNetworkError.js";
 import type { Exchange } from "./Exchange.js";
 import { looksLikeEventStream, SseParser } from "./SseParser.js";
@@ -39,15 +39,28 @@ export class ResponseHandler implements Exchange {
   /** A whole body that arrived in one read, already decoded. */
   private whole: string | undefined;
   private bytesReceived = 0;
+  /** `done` was called: it is called once, as a promise settles once. */
+  private settled = false;
 
   constructor(
     readonly bytes: Buffer,
     private readonly request: TransportRequest,
     private readonly onDataOut: TransportDataHandler,
-    private readonly resolve: (response: TransportResponse) => void,
-    private readonly reject: (error: Error) => void,
+    private readonly done: TransportDone,
     private readonly limit: number,
   ) {}
+
+  private resolve(response: TransportResponse): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.done(response);
+  }
+
+  private reject(error: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.done(undefined, error);
+  }
 
   get signal(): AbortSignal | undefined {
     return this.request.signal;

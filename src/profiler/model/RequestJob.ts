@@ -16,4 +16,9 @@ export interface RequestJob {
   inFlightAtStart?: number;
   /** The output length the request asks for (the turn's `max_tokens`), copied onto the record. */
   requestedOutputTokens?: number;
+  /**
+   * True when no tokenizer counts the response's texts: they are not concatenated, and the
+   * record's `outputText` / `reasoningText` stay empty (still present: they mark a response).
+   */
+  textsUnread?: boolean;
 }

@@ -25,6 +25,8 @@ export interface SenderDeps {
   streaming: boolean;
   /** Fields merged into every request body (`endpoint.extra_inputs`), over what the endpoint formats. */
   extraInputs?: Readonly<Record<string, unknown>>;
+  /** No tokenizer counts response texts: requests need not keep them (see `RequestJob.textsUnread`). */
+  textsUnread?: boolean;
   /** Sees each record as it ends, before it goes into the columns (live statistics). */
   observe?: (record: RequestRecord) => void;
 }
@@ -47,7 +49,10 @@ export class PhaseSender implements CreditSender {
   readonly records = new RecordStore();
   private readonly stopSending = new AbortController();
   private readonly cancelInFlight = new AbortController();
-  private readonly pending = new Set<Promise<void>>();
+  /** Requests sent and not yet recorded. */
+  private pending = 0;
+  /** Resolves when `pending` reaches 0 (made by `drain` only). */
+  private idle: { promise: Promise<void>; resolve: () => void } | undefined;
   private readonly deadlineNs: number | undefined;
   private readonly timers: NodeJS.Timeout[] = [];
   private sent = 0;
@@ -93,7 +98,7 @@ export class PhaseSender implements CreditSender {
   }
 
   inFlight(): number {
-    return this.pending.size;
+    return this.pending;
   }
 
   get dataset(): readonly Turn[] {
@@ -102,43 +107,63 @@ export class PhaseSender implements CreditSender {
 
   send(turn?: Turn, scheduledNs?: number): Promise<void> {
     if (!this.canSend()) return Promise.resolve();
-    const p = this.request(this.sent++, turn ?? this.deps.sampler.next(), this.pending.size + 1, scheduledNs);
-    this.pending.add(p);
-    p.finally(() => this.pending.delete(p));
-    return p;
+    const next = turn ?? this.deps.sampler.next();
+    // Counted here, uncounted by the request itself: no `finally` promise and closure per request.
+    this.pending++;
+    return this.request(this.sent++, next, this.pending, scheduledNs);
   }
 
   /** Waits for every in-flight request to end (or be cancelled), then releases timers. */
   async drain(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all(this.pending);
+    while (this.pending > 0) {
+      if (this.idle === undefined) {
+        let resolve = () => {};
+        const promise = new Promise<void>((r) => (resolve = r));
+        this.idle = { promise, resolve };
+      }
+      await this.idle.promise;
+    }
     for (const t of this.timers) clearTimeout(t);
   }
 
+  private ended(): void {
+    if (--this.pending > 0 || this.idle === undefined) return;
+    const idle = this.idle;
+    this.idle = undefined;
+    idle.resolve();
+  }
+
+  /** One request, counted in `pending` by `send` and uncounted here however it ends. */
   private async request(credit: number, turn: Turn, inFlightAtStart: number, scheduledNs: number | undefined): Promise<void> {
-    const { endpoint, model, streaming } = this.deps;
-    const tracker = this.ctx.tracker;
-    tracker.recordSent();
-    // One job object, fields assigned rather than spread (this runs once per request).
-    const job: RequestJob = { phase: tracker.phase, credit, turnId: turn.id, inputTokens: turn.inputTokens, body: "", streaming, inFlightAtStart };
-    if (scheduledNs !== undefined) job.scheduledNs = scheduledNs;
-    if (turn.outputTokens !== undefined) job.requestedOutputTokens = turn.outputTokens;
-    let record: RequestRecord;
-    let body = this.bodies.get(turn);
     try {
-      if (body === undefined) {
-        const formatted = endpoint.formatRequest(turn, { model, streaming });
-        body = JSON.stringify(this.deps.extraInputs ? { ...formatted, ...this.deps.extraInputs } : formatted);
-        this.bodies.set(turn, body);
+      const { endpoint, model, streaming } = this.deps;
+      const tracker = this.ctx.tracker;
+      tracker.recordSent();
+      // One job object, fields assigned rather than spread (this runs once per request).
+      const job: RequestJob = { phase: tracker.phase, credit, turnId: turn.id, inputTokens: turn.inputTokens, body: "", streaming, inFlightAtStart };
+      if (scheduledNs !== undefined) job.scheduledNs = scheduledNs;
+      if (turn.outputTokens !== undefined) job.requestedOutputTokens = turn.outputTokens;
+      if (this.deps.textsUnread === true) job.textsUnread = true;
+      let record: RequestRecord;
+      let body = this.bodies.get(turn);
+      try {
+        if (body === undefined) {
+          const formatted = endpoint.formatRequest(turn, { model, streaming });
+          body = JSON.stringify(this.deps.extraInputs ? { ...formatted, ...this.deps.extraInputs } : formatted);
+          this.bodies.set(turn, body);
+        }
+      } catch (error) {
+        // A plugin endpoint that throws must fail this request, not the run.
+        body = undefined;
+        record = failedRecord(job, monotonicNs(), `formatting the request failed: ${messageOf(error)}`);
       }
-    } catch (error) {
-      // A plugin endpoint that throws must fail this request, not the run.
-      body = undefined;
-      record = failedRecord(job, monotonicNs(), `formatting the request failed: ${messageOf(error)}`);
+      if (body !== undefined) job.body = body;
+      record ??= await this.deps.execute(job, this.cancelInFlight.signal);
+      this.deps.observe?.(record);
+      this.records.append(record);
+      tracker.recordEnd(record.cancelled ? "cancelled" : record.error !== undefined ? "error" : "ok");
+    } finally {
+      this.ended();
     }
-    if (body !== undefined) job.body = body;
-    record ??= await this.deps.execute(job, this.cancelInFlight.signal);
-    this.deps.observe?.(record);
-    this.records.append(record);
-    tracker.recordEnd(record.cancelled ? "cancelled" : record.error !== undefined ? "error" : "ok");
   }
 }

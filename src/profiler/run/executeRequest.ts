@@ -78,6 +78,8 @@ interface Totals {
   contentChunks: number;
   reasoningChunks: number;
   usage: NonNullable<RequestRecord["usage"]> | undefined;
+  /** The texts are concatenated (a tokenizer will count them). */
+  keepTexts: boolean;
 }
 
 /** Reads one payload into the record and the totals. */
@@ -94,12 +96,12 @@ function readPayload(record: RequestRecord, totals: Totals, data: string, atNs: 
   const hasContent = parsed.text.length > 0;
   const hasReasoning = parsed.reasoning !== undefined && parsed.reasoning.length > 0;
   if (hasContent) {
-    totals.content += parsed.text;
+    if (totals.keepTexts) totals.content += parsed.text;
     totals.contentChunks++;
     record.firstContentNs ??= atNs;
   }
   if (hasReasoning) {
-    totals.reasoning += parsed.reasoning;
+    if (totals.keepTexts) totals.reasoning += parsed.reasoning;
     totals.reasoningChunks++;
   }
   if (hasContent || hasReasoning) {
@@ -119,8 +121,8 @@ function readPayload(record: RequestRecord, totals: Totals, data: string, atNs: 
  * Reads every payload that arrived into the record: arrival times of content and reasoning
  * chunks, the texts (kept until their tokens are counted), the server's usage and any error.
  */
-function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpoint): Totals {
-  const totals: Totals = { content: "", reasoning: "", contentChunks: 0, reasoningChunks: 0, usage: undefined };
+function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpoint, keepTexts: boolean): Totals {
+  const totals: Totals = { content: "", reasoning: "", contentChunks: 0, reasoningChunks: 0, usage: undefined, keepTexts };
   for (let i = 0; i < arrivals.count; i++) readPayload(record, totals, arrivals.dataAt(i), arrivals.atNsAt(i), endpoint);
   const usage = totals.usage;
   if (usage !== undefined) record.usage = usage;
@@ -145,7 +147,22 @@ function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpo
  * worker (multiprocess).
  * @public
  */
-export async function executeRequest(job: RequestJob, deps: { endpoint: Endpoint; transport: Transport }, signal: AbortSignal): Promise<RequestRecord> {
+export function executeRequest(job: RequestJob, deps: { endpoint: Endpoint; transport: Transport }, signal: AbortSignal): Promise<RequestRecord> {
+  return new Promise((resolve) => runRequest(job, deps, signal, resolve));
+}
+
+/**
+ * `executeRequest` without a promise: `done` gets the record, once (possibly before this returns,
+ * when the transport fails at once); it should not throw (what it throws is rethrown uncaught).
+ * Through a transport's `dispatch` when it has one, so a request costs no promise on this side.
+ * @public
+ */
+export function runRequest(
+  job: RequestJob,
+  deps: { endpoint: Endpoint; transport: Transport },
+  signal: AbortSignal,
+  done: (record: RequestRecord) => void,
+): void {
   const endpoint = deps.endpoint;
   const issuedNs = monotonicNs();
   const record: RequestRecord = {
@@ -164,16 +181,60 @@ export async function executeRequest(job: RequestJob, deps: { endpoint: Endpoint
   if (job.requestedOutputTokens !== undefined) record.requestedOutputTokens = job.requestedOutputTokens;
   if (job.inFlightAtStart !== undefined) record.inFlightAtStart = job.inFlightAtStart;
   if (job.scheduledNs !== undefined) record.scheduledNs = job.scheduledNs;
-  const arrivals = new Arrivals();
-  let response: TransportResponse | undefined;
-  let failure: unknown;
+  const run = new RequestRun(record, endpoint, signal, job.textsUnread !== true, done);
+  const request = { path: endpoint.path, body: job.body, streaming: job.streaming, signal };
+  const transport = deps.transport;
   try {
-    response = await deps.transport.send({ path: endpoint.path, body: job.body, streaming: job.streaming, signal }, arrivals.push);
+    if (transport.dispatch !== undefined) transport.dispatch(request, run.push, run.end);
+    else transport.send(request, run.push).then(run.end, (error: unknown) => run.end(undefined, error));
   } catch (error) {
-    failure = error;
+    // A transport that throws instead of reporting: the same record as a rejected send.
+    run.end(undefined, error);
   }
+}
+
+/** One request being run: what arrived, and its end (the transport's two callbacks, bound once). */
+class RequestRun extends Arrivals {
+  private ended = false;
+
+  constructor(
+    private readonly record: RequestRecord,
+    private readonly endpoint: Endpoint,
+    private readonly signal: AbortSignal,
+    private readonly keepTexts: boolean,
+    private readonly done: (record: RequestRecord) => void,
+  ) {
+    super();
+  }
+
+  readonly end = (response: TransportResponse | undefined, failure?: unknown): void => {
+    if (this.ended) return;
+    this.ended = true;
+    const record = finishRecord(this.record, this, this.endpoint, response, failure, this.signal, this.keepTexts);
+    try {
+      this.done(record);
+    } catch (error) {
+      // Called from inside the transport (a socket read): a throwing `done` must not pass for a
+      // failed request there, nor be swallowed. Thrown again outside, as an uncaught error.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  };
+}
+
+/** Settles a request's record once its transport is done: parses what arrived, then status and errors. */
+function finishRecord(
+  record: RequestRecord,
+  arrivals: Arrivals,
+  endpoint: Endpoint,
+  response: TransportResponse | undefined,
+  failure: unknown,
+  signal: AbortSignal,
+  keepTexts: boolean,
+): RequestRecord {
   record.endNs = monotonicNs();
-  const totals = readArrivals(record, arrivals, endpoint);
+  const totals = readArrivals(record, arrivals, endpoint, keepTexts);
   if (response) {
     if (response.sentNs !== undefined) record.startNs = response.sentNs;
     record.status = response.status;

@@ -22,6 +22,8 @@ export interface PhaseParts {
   serviceManager: ServiceManager;
   ui: Ui;
   dataset: readonly Turn[];
+  /** No tokenizer counts response texts (see `RequestJob.textsUnread`). */
+  textsUnread?: boolean;
   /** The run's id on the phases' bus events. */
   correlationId?: string;
 }
@@ -103,6 +105,7 @@ async function drivePhase(
       model: config.endpoint.model,
       streaming: config.endpoint.streaming,
       ...(Object.keys(config.endpoint.extra_inputs).length > 0 ? { extraInputs: config.endpoint.extra_inputs } : {}),
+      ...(parts.textsUnread === true ? { textsUnread: true } : {}),
       observe: (record) => ttft.add(record),
     },
     { requests: bounds.requests, durationMs: bounds.duration_s === undefined ? undefined : bounds.duration_s * 1000, interrupt, graceMs },
