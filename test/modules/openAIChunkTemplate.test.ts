@@ -1,3 +1,4 @@
+import { createRng } from "aiperf";
 import { describe, expect, it } from "vitest";
 // A built-in's internals, tested directly: the fast path must give exactly the full parse.
 import { OpenAIChatEndpoint } from "../../dist/modules/endpoints/OpenAIChatEndpoint.js";
@@ -32,18 +33,6 @@ function expectSame(payloads: string[]): number {
     if ("parsed" in a && "parsed" in b) expect(Object.keys(a.parsed as object), data).toEqual(Object.keys(b.parsed as object));
   }
   return template.matched;
-}
-
-/** A deterministic generator (mulberry32), so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const chunk = (content: string, extra = "") =>
@@ -144,7 +133,7 @@ describe("OpenAI chunk template (fast path of parseOpenAIPayload)", () => {
   });
 
   it("equals the full parse on thousands of generated chunks (property test)", () => {
-    const random = rng(14);
+    const random = createRng(14);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
     const alphabet = ["a", "b", " ", "é", "中", "🎉", '"', "\\", "\n", "\t", "\u0001", "\ud800", "/", "{", "}", ":", ","];
     const text = () => Array.from({ length: Math.floor(random() * 6) }, () => (random() < 0.8 ? pick(alphabet.slice(0, 6)) : pick(alphabet))).join("");
