@@ -12,6 +12,15 @@ function openTransport(url: string, connections = 1, requestTimeoutMs = 5000): H
   return transport;
 }
 
+/** Runs `test` with `transport`, and closes it however the test ends. */
+async function usingTransport(transport: HttpTransport, test: (transport: HttpTransport) => Promise<void>): Promise<void> {
+  try {
+    await test(transport);
+  } finally {
+    await transport.close();
+  }
+}
+
 /** Sends one request; what arrived, or the error's message. */
 async function request(transport: HttpTransport, streaming = false, signal?: AbortSignal) {
   const data: string[] = [];
@@ -60,8 +69,7 @@ describe("the built-in HTTP/1.1 client", () => {
     await withServer(
       (socket) => held.push(socket),
       async (server) => {
-        const transport = openTransport(server.url, 2);
-        try {
+        await usingTransport(openTransport(server.url, 2), async (transport) => {
           const pending = Array.from({ length: 5 }, () => request(transport));
           await until(() => server.requests.length === 2);
           expect(server.connections).toBe(2);
@@ -72,9 +80,7 @@ describe("the built-in HTTP/1.1 client", () => {
           }
           expect((await Promise.all(pending)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
           expect(server.connections).toBe(2);
-        } finally {
-          await transport.close();
-        }
+        });
       },
     );
   });
@@ -91,14 +97,11 @@ describe("the built-in HTTP/1.1 client", () => {
         next();
       },
       async (server) => {
-        const transport = openTransport(server.url);
-        try {
+        await usingTransport(openTransport(server.url), async (transport) => {
           const result = await request(transport, true);
           expect(result.status).toBe(200);
           expect(result.data.map((d) => (d === "[DONE]" ? d : JSON.parse(d).choices[0].delta.content))).toEqual(["ä€", "b😀", "[DONE]"]);
-        } finally {
-          await transport.close();
-        }
+        });
       },
     );
   });
@@ -110,14 +113,11 @@ describe("the built-in HTTP/1.1 client", () => {
         else socket.write(lengthResponse(CHAT));
       },
       async (server) => {
-        const transport = openTransport(server.url);
-        try {
+        await usingTransport(openTransport(server.url), async (transport) => {
           expect((await request(transport)).error).toMatch(/^Response does not match the HTTP\/1\.1 protocol \(Expected HTTP\/\) \[HPE_INVALID_CONSTANT\]$/);
           expect(await request(transport)).toMatchObject({ status: 200 });
           expect(server.connections).toBe(2);
-        } finally {
-          await transport.close();
-        }
+        });
       },
     );
   });
@@ -130,15 +130,12 @@ describe("the built-in HTTP/1.1 client", () => {
         );
       },
       async (server) => {
-        const transport = openTransport(server.url);
-        try {
+        await usingTransport(openTransport(server.url), async (transport) => {
           // Linux reports an RST after delivered data as a reset or as a close, depending on timing: both are failures in words.
           expect((await request(transport, true)).error).toMatch(
             /^(the server reset the connection \[ECONNRESET\]|the server closed the connection in the middle of the response \[UND_ERR_SOCKET\])$/,
           );
-        } finally {
-          await transport.close();
-        }
+        });
       },
     );
   });
@@ -147,13 +144,10 @@ describe("the built-in HTTP/1.1 client", () => {
     await withServer(
       (socket) => socket.end(`HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ncontent-length: 500\r\n\r\n${sseChunk("a")}data: {"cho`),
       async (server) => {
-        const transport = openTransport(server.url);
-        try {
+        await usingTransport(openTransport(server.url), async (transport) => {
           expect((await request(transport, true)).error).toBe("the server closed the connection in the middle of the response [UND_ERR_SOCKET]");
           expect(server.requests.length).toBe(1);
-        } finally {
-          await transport.close();
-        }
+        });
       },
     );
   });
@@ -162,16 +156,13 @@ describe("the built-in HTTP/1.1 client", () => {
     await withServer(
       (socket) => socket.write(lengthResponse(CHAT), () => socket.end()),
       async (server) => {
-        const transport = openTransport(server.url);
-        try {
+        await usingTransport(openTransport(server.url), async (transport) => {
           expect(await request(transport)).toMatchObject({ status: 200 });
           // Closed on both sides: the client saw the close while the connection was idle, nothing was written on it.
           await until(() => server.closed === 1);
           expect(await request(transport)).toMatchObject({ status: 200 });
           expect(server.requests.map((r) => r.connection)).toEqual([0, 1]);
-        } finally {
-          await transport.close();
-        }
+        });
       },
     );
   });
@@ -180,13 +171,10 @@ describe("the built-in HTTP/1.1 client", () => {
     await withServer(
       (socket) => socket.destroy(),
       async (server) => {
-        const transport = openTransport(server.url);
-        try {
+        await usingTransport(openTransport(server.url), async (transport) => {
           expect((await request(transport)).error).toBe("the server closed the connection in the middle of the response [UND_ERR_SOCKET]");
           expect(server.requests.length).toBe(1);
-        } finally {
-          await transport.close();
-        }
+        });
       },
     );
   });
@@ -198,13 +186,10 @@ describe("the built-in HTTP/1.1 client", () => {
         else socket.end(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n${CHAT}`);
       },
       async (server) => {
-        const transport = openTransport(server.url);
-        try {
+        await usingTransport(openTransport(server.url), async (transport) => {
           for (let i = 0; i < 4; i++) expect(await request(transport)).toMatchObject({ status: 200, data: [CHAT] });
           expect(server.connections).toBe(4);
-        } finally {
-          await transport.close();
-        }
+        });
       },
     );
   });
@@ -216,14 +201,11 @@ describe("the built-in HTTP/1.1 client", () => {
         else socket.write("HTTP/1.1 204 No Content\r\n\r\n");
       },
       async (server) => {
-        const transport = openTransport(server.url);
-        try {
+        await usingTransport(openTransport(server.url), async (transport) => {
           expect(await request(transport)).toMatchObject({ status: 200, data: [CHAT] });
           expect(await request(transport)).toMatchObject({ status: 204 });
           expect(server.connections).toBe(1);
-        } finally {
-          await transport.close();
-        }
+        });
       },
     );
   });
@@ -235,8 +217,7 @@ describe("the built-in HTTP/1.1 client", () => {
         else socket.write(lengthResponse(CHAT));
       },
       async (server) => {
-        const transport = openTransport(server.url);
-        try {
+        await usingTransport(openTransport(server.url), async (transport) => {
           const controller = new AbortController();
           const data: string[] = [];
           const pending = transport.send({ path: PATH, body: "{}", streaming: true, signal: controller.signal }, (d) => data.push(d));
@@ -244,9 +225,7 @@ describe("the built-in HTTP/1.1 client", () => {
           controller.abort(new Error("stopped by test"));
           await expect(pending).rejects.toThrow("stopped by test");
           expect(await request(transport)).toMatchObject({ status: 200 });
-        } finally {
-          await transport.close();
-        }
+        });
       },
     );
   });
@@ -257,13 +236,10 @@ describe("the built-in HTTP/1.1 client", () => {
         if (index === 1) socket.write(`HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{"choices":`);
       },
       async (server) => {
-        const transport = openTransport(server.url, 1, 200);
-        try {
+        await usingTransport(openTransport(server.url, 1, 200), async (transport) => {
           expect((await request(transport)).error).toBe("no response headers within endpoint.request_timeout_ms [UND_ERR_HEADERS_TIMEOUT]");
           expect((await request(transport)).error).toBe("the response body stalled for longer than endpoint.request_timeout_ms [UND_ERR_BODY_TIMEOUT]");
-        } finally {
-          await transport.close();
-        }
+        });
       },
     );
   });
@@ -272,17 +248,14 @@ describe("the built-in HTTP/1.1 client", () => {
     await withServer(
       (socket) => socket.write(lengthResponse(CHAT)),
       async (server) => {
-        const transport = openTransport(server.url, 1, 200);
-        try {
+        await usingTransport(openTransport(server.url, 1, 200), async (transport) => {
           const pending = request(transport);
           await until(() => server.requests.length === 1);
           // The answer is in the socket now; this process does not run for three timeouts.
           const resume = Date.now() + 600;
           while (Date.now() < resume) {}
           expect(await pending).toMatchObject({ status: 200, data: [CHAT] });
-        } finally {
-          await transport.close();
-        }
+        });
       },
     );
   });
@@ -311,14 +284,11 @@ describe("the built-in HTTP/1.1 client", () => {
     await withServer(
       (socket) => socket.write(lengthResponse("e".repeat(3000), "500 Internal Server Error")),
       async (server) => {
-        const transport = openTransport(server.url);
-        try {
+        await usingTransport(openTransport(server.url), async (transport) => {
           const result = await request(transport);
           expect(result.status).toBe(500);
           expect(result.errorBody).toBe("e".repeat(2000));
-        } finally {
-          await transport.close();
-        }
+        });
       },
     );
   });
