@@ -98,6 +98,27 @@ describe("RecordStore: records in columns round-trip exactly", () => {
     expect(store.at(16_384)).toStrictEqual(make(16_384));
   });
 
+  it("keeps a streamed record's token times in about 4 bytes a token (8 as absolute times), every odd time still exact", () => {
+    const store = new RecordStore();
+    const n = 20_000;
+    // 20 tokens 9.87 ms apart: the usual stream, whose absolute times took 8 bytes each.
+    const make = (i: number): RequestRecord => {
+      const startNs = 5e15 + i * 1e6;
+      return { ...minimal(i), startNs, endNs: startNs + 3e8, tokenNs: Array.from({ length: 20 }, (_, k) => startNs + 1e6 + k * 9_870_123) };
+    };
+    const bare = new RecordStore();
+    for (let i = 0; i < n; i++) {
+      store.append(make(i));
+      bare.append({ ...make(i), tokenNs: [] });
+    }
+    expect((store.bytes - bare.bytes) / (20 * n)).toBeLessThan(4.5);
+    expect(store.at(12_345)).toStrictEqual(make(12_345));
+    const odd = [Number.NaN, 3, Number.POSITIVE_INFINITY, -0, 2 ** 60, 2 ** 60 + 2 ** 9, -5.5, 1e300];
+    store.append({ ...minimal(0), tokenNs: odd });
+    expect(store.at(-1)?.tokenNs).toStrictEqual(odd);
+    expect(Object.is(store.at(-1)?.tokenNs[3], -0)).toBe(true);
+  });
+
   it("rewrites error texts in place (redaction) and counts them without building records", () => {
     const store = new RecordStore();
     store.append({ ...minimal(0), error: "token sk-secret rejected" });

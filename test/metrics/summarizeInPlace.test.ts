@@ -19,7 +19,7 @@ describe("summarizeInPlace: summarize without the copy", () => {
     expect(summarizeInPlace(new Float64Array(0))).toBeUndefined();
   });
 
-  it("leaves the array sorted", () => {
+  it("leaves a sample of fewer than 4,194,304 values sorted", () => {
     const values = Float64Array.from([5, 1, 4, 1, 0]);
     summarizeInPlace(values);
     expect(Array.from(values)).toEqual([0, 1, 1, 4, 5]);
@@ -42,5 +42,23 @@ describe("summarizeInPlace: summarize without the copy", () => {
       expect(summary?.sum).toBe(sum);
       expect([summary?.min, summary?.max]).toEqual([reference[0], reference[n - 1]]);
     }
+  });
+
+  it("summarizes 4,194,304 values or more without sorting them: the sorted sample's percentiles, min and max, and its sum to ten digits (added in another order)", () => {
+    let seed = 11;
+    const n = 1 << 22;
+    const values = Float64Array.from({ length: n }, () => {
+      seed = (seed * 1_103_515_245 + 12_345) >>> 0;
+      // Gaps of a stream: about 10 ms, in whole nanoseconds.
+      return Math.round(1e7 + (seed / 2 ** 32 - 0.5) * 4e6) / 1e6;
+    });
+    const reference = summarize(values.slice().sort()) as NonNullable<ReturnType<typeof summarize>>;
+    const summary = summarizeInPlace(values) as NonNullable<ReturnType<typeof summarize>>;
+    const { sum, avg, std, ...exact } = summary;
+    const { sum: refSum, avg: refAvg, std: refStd, ...refExact } = reference;
+    expect(exact).toStrictEqual(refExact);
+    expect(sum / refSum).toBeCloseTo(1, 10);
+    expect(avg / refAvg).toBeCloseTo(1, 10);
+    expect(std / refStd).toBeCloseTo(1, 9);
   });
 });

@@ -6,6 +6,7 @@ import { atIndex } from "./atIndex.js";
 import { BlockColumn } from "./BlockColumn.js";
 import type { JsonBytes } from "./JsonBytes.js";
 import { StringTable } from "./StringTable.js";
+import { TokenTimes } from "./TokenTimes.js";
 
 /** Bits of the flags column: which optional fields a record has, and its booleans. */
 const F = {
@@ -78,7 +79,7 @@ const RECORD_BLOCK_SHIFT = 14;
 /**
  * The records of one phase in columns: fixed-size typed-array blocks per field (times Float64,
  * counts in byte blocks widened to Uint16/Uint32 as needed, a flags word for booleans and "field
- * present" bits), every record's token arrival times packed into one Float64 block list, and
+ * present" bits), every record's token arrival times packed as gaps (TokenTimes: 1–4 bytes a token), and
  * repeated strings (turn ids, worker names, error texts, token-count sources, phases) interned.
  * About 50 bytes per non-streaming record, where a record object kept ~1,100 bytes of heap.
  * Appending copies a finished record in (the request path's short-lived object is then garbage);
@@ -102,8 +103,8 @@ export class RecordStore implements RequestRecords {
   /** End of the record's tokens in `tokens`, relative to `tokenBase` of its record block. */
   private readonly tokenEnd = new BlockColumn("uint");
   private readonly tokenBase: number[] = [];
-  private readonly tokens = new BlockColumn("float64");
-  private tokenCount = 0;
+  /** Token times as gaps from the time before (the first from the record's start). */
+  private readonly tokens = new TokenTimes();
   private readonly inputTokens = new BlockColumn("uint");
   private readonly outputTokens = new BlockColumn("uint");
   private readonly reasoningTokens = new BlockColumn("uint");
@@ -174,9 +175,9 @@ export class RecordStore implements RequestRecords {
   private appendTokens(i: number, record: RequestRecord): number {
     let flags = 0;
     const block = i >>> RECORD_BLOCK_SHIFT;
-    if (this.tokenBase.length <= block) this.tokenBase.push(this.tokenCount);
-    for (const t of record.tokenNs) this.tokens.set(this.tokenCount++, t);
-    this.tokenEnd.set(i, this.tokenCount - (this.tokenBase[block] as number));
+    if (this.tokenBase.length <= block) this.tokenBase.push(this.tokens.length);
+    this.tokens.append(record.tokenNs, record.startNs);
+    this.tokenEnd.set(i, this.tokens.length - (this.tokenBase[block] as number));
     if (record.firstTokenNs !== undefined) {
       flags |= F.firstToken;
       if (record.tokenNs.length > 0 && Object.is(record.tokenNs[0], record.firstTokenNs)) flags |= F.firstTokenIsToken0;
@@ -253,7 +254,7 @@ export class RecordStore implements RequestRecords {
   private build(i: number): RequestRecord {
     const flags = this.flags.get(i);
     const startNs = this.startNs.get(i);
-    const tokenNs = this.tokensOf(i);
+    const tokenNs = this.tokensOf(i, startNs);
     const record: RequestRecord = {
       phase: this.phases.at(this.phaseIndex.get(i)) as CreditPhase,
       credit: this.credit.get(i),
@@ -302,7 +303,7 @@ export class RecordStore implements RequestRecords {
     }
     let firstTokenNs = 0;
     if (flags & F.firstToken) {
-      firstTokenNs = flags & F.firstTokenIsToken0 ? this.tokens.get(tokenStart) : this.firstTokenNs.get(i);
+      firstTokenNs = flags & F.firstTokenIsToken0 ? this.tokens.next(tokenStart, startNs) : this.firstTokenNs.get(i);
       out.bytes(K.firstTokenNs);
       out.number(firstTokenNs);
     }
@@ -311,9 +312,11 @@ export class RecordStore implements RequestRecords {
       out.number(flags & F.firstContentIsFirstToken ? firstTokenNs : this.firstContentNs.get(i));
     }
     out.bytes(K.tokenNs);
+    let tokenNs = startNs;
     for (let t = tokenStart; t < tokenEnd; t++) {
       if (t > tokenStart) out.byte(COMMA);
-      out.number(this.tokens.get(t));
+      tokenNs = this.tokens.next(t, tokenNs);
+      out.number(tokenNs);
     }
     out.bytes(K.endNs);
     out.number(this.endNs.get(i));
@@ -376,19 +379,16 @@ export class RecordStore implements RequestRecords {
     return usage;
   }
 
-  private tokensOf(i: number): number[] {
+  private tokensOf(i: number, startNs: number): number[] {
     const base = this.tokenBase[i >>> RECORD_BLOCK_SHIFT] as number;
     const start = (i & ((1 << RECORD_BLOCK_SHIFT) - 1)) === 0 ? base : base + this.tokenEnd.get(i - 1);
-    const end = base + this.tokenEnd.get(i);
-    const out = new Array<number>(end - start);
-    for (let t = start; t < end; t++) out[t - start] = this.tokens.get(t);
-    return out;
+    return this.tokens.read(start, base + this.tokenEnd.get(i), startNs);
   }
 
   /** Bytes held by the columns (the string tables excluded). */
   get bytes(): number {
     let total = 0;
-    for (const value of Object.values(this)) if (value instanceof BlockColumn) total += value.bytes;
+    for (const value of Object.values(this)) if (value instanceof BlockColumn || value instanceof TokenTimes) total += value.bytes;
     return total;
   }
 }

@@ -1,3 +1,5 @@
+import { selectRanks } from "./selectRanks.js";
+
 /**
  * Summary statistics of a sample: AIPerf's set (count, sum, avg, min, max, std, p1–p99).
  * @public
@@ -48,14 +50,33 @@ const COUNTING_LIMIT = 1 << 16;
 /** Below this many values the built-in sort is as fast as the radix passes' fixed cost. */
 const RADIX_MIN = 4096;
 
+/**
+ * From this many values on (a 32 MB sample), a sample that is not small integers is not sorted:
+ * the ranks the summary reads are selected in place (`selectRanks`), where a radix sort would
+ * take a second buffer as large as the sample.
+ */
+const SELECT_MIN = 1 << 22;
+
 /** Whether this machine stores a double's low word first (the radix sort reads the words directly). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
+/** The indexes `summarizeInPlace` reads from an ordered sample of `n`: the ends and each percentile's two closest ranks. */
+function summaryRanks(n: number): number[] {
+  const ranks = new Set<number>([0, n - 1]);
+  for (const q of PERCENTILES) {
+    const rank = (q / 100) * (n - 1);
+    ranks.add(Math.floor(rank));
+    ranks.add(Math.ceil(rank));
+  }
+  return [...ranks].sort((a, b) => a - b);
+}
+
 /**
- * Sorts ascending in place, as `Float64Array.prototype.sort` does; a sample of small non-negative
- * integers (token counts: a million of them per metric at the end of a large run) is counted
- * instead of compared, and a large sample of other numbers is radix-sorted, both in linear time,
- * with the same result.
+ * Orders `values` in place for `summarizeInPlace`: sorted ascending, as
+ * `Float64Array.prototype.sort` does (small non-negative integers, token counts, counted instead
+ * of compared; a large sample of other numbers radix-sorted; both linear), except a sample of
+ * SELECT_MIN values or more that is not small integers, of which only the ranks the summary
+ * reads are put in place.
  */
 function sortInPlace(values: Float64Array): Float64Array {
   // Indexed loops: iterating a typed array with for…of costs several times more per element.
@@ -67,7 +88,8 @@ function sortInPlace(values: Float64Array): Float64Array {
     if (counting && !(Number.isInteger(v) && v >= 0 && v < COUNTING_LIMIT && !Object.is(v, -0))) counting = false;
   }
   if (!counting) {
-    if (n >= RADIX_MIN && LITTLE_ENDIAN) radixSort(values);
+    if (n >= SELECT_MIN) selectRanks(values, summaryRanks(n));
+    else if (n >= RADIX_MIN && LITTLE_ENDIAN) radixSort(values);
     else values.sort();
     return values;
   }
@@ -158,8 +180,10 @@ export function summarize(values: ArrayLike<number>): Summary | undefined {
 }
 
 /**
- * `summarize` of a Float64Array the caller no longer needs: it is sorted in place instead of
- * copied (a metric over a million requests summarized without a second 8 MB array).
+ * `summarize` of a Float64Array the caller no longer needs: it is reordered in place instead of
+ * copied (a metric over a million requests summarized without a second 8 MB array). Sorted,
+ * except from 4,194,304 values on: then only the ranks read are in place (the sum and deviation
+ * are added in that order, so they may differ from a sorted sum in the last digit).
  * @public
  */
 export function summarizeInPlace(values: Float64Array): Summary | undefined {
