@@ -1,7 +1,8 @@
 // Memory: peak RSS of `aiperf profile` runs of N non-streaming requests at concurrency 64 against
 // nginx (not the bottleneck), with the records export on; the slope between two sizes is the cost
 // per request, and 1,000,000 is extrapolated from it when the run itself would take too long here.
-// `node bench/memory.js [n1 n2 …]`.
+// `node bench/memory.js [n1 n2 …] [--streaming] [--default-exporters]` (the default exporters add
+// `aiperf_json`, `aiperf_csv` and `aiperf_jsonl` to `json` and `records`).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
@@ -10,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { hasNginx, startNginx } from "./nginx.js";
 
 /** One run: { n, rssMb, seconds, reqPerS, recordsMb }. */
-function measure(bin, work, url, n, streaming) {
+function measure(bin, work, url, n, streaming, defaultExporters) {
   const out = path.join(work, `mem-${n}-${Date.now()}`);
   const t = process.hrtime.bigint();
   const r = spawnSync(
@@ -40,8 +41,7 @@ function measure(bin, work, url, n, streaming) {
       "phases.warmup.requests=0",
       "--set",
       "plugins.phase_hooks=[]",
-      "--set",
-      "output.data_exporters=[json,records]",
+      ...(defaultExporters ? [] : ["--set", "output.data_exporters=[json,records]"]),
       "--set",
       "output.console_exporters=[]",
       "--set",
@@ -64,7 +64,7 @@ function measure(bin, work, url, n, streaming) {
   return { n, rssMb, seconds, reqPerS: n / seconds, recordsMb, endS, endCpuS };
 }
 
-export async function memory({ bin, work, log, sizes = [50_000, 200_000], streaming = false }) {
+export async function memory({ bin, work, log, sizes = [50_000, 200_000], streaming = false, defaultExporters = false }) {
   log("");
   if (!hasNginx()) {
     log("## Memory: skipped (nginx not installed: `apt-get install -y nginx`)");
@@ -74,12 +74,12 @@ export async function memory({ bin, work, log, sizes = [50_000, 200_000], stream
   const nginx = await startNginx(work, 1);
   const rows = [];
   try {
-    for (const n of sizes) rows.push(measure(bin, work, streaming ? nginx.sseUrl : nginx.jsonUrl, n, streaming));
+    for (const n of sizes) rows.push(measure(bin, work, streaming ? nginx.sseUrl : nginx.jsonUrl, n, streaming, defaultExporters));
   } finally {
     await nginx.stop();
   }
   log(
-    `## Memory: peak RSS, ${streaming ? "streaming (20 chunks)" : "non-streaming"}, concurrency 64, nginx on core 1, aiperf on core 0 (load average ${os.loadavg()[0].toFixed(1)})`,
+    `## Memory: peak RSS, ${streaming ? "streaming (20 chunks)" : "non-streaming"}, ${defaultExporters ? "default exporters" : "json and records exported"}, concurrency 64, nginx on core 1, aiperf on core 0 (load average ${os.loadavg()[0].toFixed(1)})`,
   );
   log("| requests | peak RSS (MB) | whole process (s) | req/s incl. start and exports | records file (MB) | end of run (s) | end of run, CPU (s) |");
   log("|---|---|---|---|---|---|---|");
@@ -107,6 +107,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     work: path.join(root, "bench", ".work", "memory"),
     log: console.log,
     streaming,
+    defaultExporters: args.includes("--default-exporters"),
     ...(sizes.length ? { sizes } : {}),
   });
 }

@@ -93,6 +93,7 @@ export * from "./profiler/protocols/ZmqProxy.js";
 export { type ReportFiles, writeReport } from "./profiler/report/writeReport.js";
 export { applyTokenCounts } from "./profiler/run/applyTokenCounts.js";
 export { executeRequest, failedRecord, runRequest } from "./profiler/run/executeRequest.js";
+export { JsonBytes } from "./profiler/run/JsonBytes.js";
 export { recordsJsonl } from "./profiler/run/recordsJsonl.js";
 export { resolveRunTokenizer } from "./profiler/run/resolveRunTokenizer.js";
 export { type ProfileRunOptions, type ProfileRunResult, runProfile } from "./profiler/run/runProfile.js";

@@ -1,8 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { RequestRecord } from "aiperf";
 import { Metric } from "aiperf";
 import { createTestApp } from "aiperf/testing";
 import { describe, expect, it } from "vitest";
+import { MetricColumns } from "../../dist/src/profiler/run/MetricColumns.js";
 import { AiperfRecordsExporter } from "../../modules/exporters/AiperfRecordsExporter.js";
+import { MetricRecordProcessor } from "../../modules/metrics/MetricRecordProcessor.js";
 
 interface Lines {
   text(record: RequestRecord, offset: number): string;
@@ -48,6 +53,39 @@ describe("aiperf_jsonl lines", () => {
         for (const r of records) expect(exporter.text(r, offset)).toBe(`${JSON.stringify(exporter.line(r, offset))}\n`);
       }
     } finally {
+      await app.dispose();
+    }
+  });
+
+  it("are written from the run's metric columns exactly as computed from each record", async () => {
+    const app = await createTestApp({ noCache: true });
+    const dir = mkdtempSync(path.join(os.tmpdir(), "aiperf-jsonl-"));
+    try {
+      const metrics = await app.getAll(Metric);
+      const exporter = new AiperfRecordsExporter(metrics);
+      const records = Array.from({ length: 300 }, (_, i) =>
+        i % 50 === 7
+          ? record(i, { error: "HTTP 500: x" })
+          : record(i, { tokenNs: [0, 1, 2, 3].map((k) => 8_890_308_252_410 + i * 3001 + k * (1_000_003 + i)) }),
+      );
+      // What buildResults hands the exporters: the metric_record processor's values, in columns.
+      const processor = new MetricRecordProcessor(metrics);
+      const columns = new MetricColumns(records.length);
+      records.forEach((r, i) => {
+        for (const [tag, value] of Object.entries(processor.process(r))) if (value !== undefined) columns.set(i, tag, value);
+      });
+      const [file] = await exporter.export({ records, recordMetrics: columns } as unknown as Parameters<AiperfRecordsExporter["export"]>[0], dir);
+      const lines = readFileSync(file as string, "utf8")
+        .trimEnd()
+        .split("\n");
+      expect(lines).toHaveLength(records.length);
+      const withoutTimes = (line: string) => line.replace(/"request_(start|end)_ns":\d+/g, "");
+      lines.forEach((line, i) => {
+        expect(withoutTimes(line)).toBe(withoutTimes(exporter.text(records[i] as RequestRecord, 0).trimEnd()));
+      });
+      expect(lines[1]).toContain('"inter_chunk_latency":{"value":[1.000004,1.000004,1.000004],"unit":"ms"}');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
       await app.dispose();
     }
   });

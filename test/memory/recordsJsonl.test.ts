@@ -118,4 +118,24 @@ describe("JsonBytes", () => {
     }
     expect(out.take().toString("latin1")).toBe(values.map((v) => `${JSON.stringify(v)},`).join(""));
   });
+
+  it("writes milliseconds from whole nanoseconds, and any number of six decimals or fewer, as JSON.stringify does", () => {
+    const values = [1e-6, -1e-6, 0.000001, 0.5, 2.616837, 12.3456, 999_999.999999, 4_294_967_295.999999, 4_294_967_296.5, 2 ** 32 - 1e-6, 1e-6 * 3, 0.0000015];
+    let seed = 5;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let k = 0; k < 20_000; k++) {
+      // Latencies as the metrics compute them (ns / 1e6), at every magnitude, and other fractions.
+      const ns = Math.floor(next() * 10 ** (k % 16));
+      values.push(ns / 1e6, -ns / 1e6, ns / 1e3, (ns / 1e6) * 1.1, ns / 7);
+    }
+    const out = new JsonBytes(16);
+    for (const v of values) {
+      out.number(v);
+      out.byte(0x2c);
+    }
+    expect(out.take().toString("latin1")).toBe(values.map((v) => `${JSON.stringify(v)},`).join(""));
+  });
 });

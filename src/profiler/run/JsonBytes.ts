@@ -3,11 +3,17 @@ import { Buffer } from "node:buffer";
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const ZERO = 48;
 const MINUS = 45;
+const DOT = 46;
+
+/** Above this a millionth's spacing is finer than a double's, and the six-decimal text may not be the shortest. */
+const DECIMAL_LIMIT = 2 ** 32;
 
 /**
  * JSON text written as bytes into a growing buffer: ASCII pieces, pre-encoded pieces and numbers
- * (digits written directly for safe integers), so a large export builds no string per value.
+ * (digits written directly for safe integers and for numbers of at most six decimals, such as
+ * milliseconds from whole nanoseconds), so a large export builds no string per value.
  * `take()` hands the bytes written so far to the caller and starts a fresh buffer.
+ * @public
  */
 export class JsonBytes {
   private buf: Buffer;
@@ -40,7 +46,33 @@ export class JsonBytes {
   /** A number as `JSON.stringify` writes it (`null` for NaN and the infinities). */
   number(value: number): void {
     if (Number.isInteger(value) && value <= MAX_SAFE && value >= -MAX_SAFE) this.integer(value);
-    else this.ascii(Number.isFinite(value) ? `${value}` : "null");
+    else if (!this.decimal(value)) this.ascii(Number.isFinite(value) ? `${value}` : "null");
+  }
+
+  /**
+   * Writes `value` when it is some whole number of millionths below 2^32: the decimal
+   * `m / 10^6` rounds to it, and any other decimal of six places or fewer lies at least a
+   * millionth away, more than half a double's spacing there, so that decimal is the shortest
+   * text that reads back as `value`: what `JSON.stringify` writes. False (nothing written) otherwise.
+   */
+  private decimal(value: number): boolean {
+    const size = value < 0 ? -value : value;
+    if (!(size < DECIMAL_LIMIT)) return false;
+    const millionths = Math.round(size * 1e6);
+    if (millionths / 1e6 !== size) return false;
+    const whole = Math.floor(millionths / 1e6);
+    let fraction = millionths - whole * 1e6;
+    let places = 6;
+    while (fraction % 10 === 0) {
+      fraction /= 10;
+      places--;
+    }
+    this.ensure(24);
+    if (value < 0) this.buf[this.pos++] = MINUS;
+    this.integer(whole);
+    this.buf[this.pos++] = DOT;
+    this.digits(fraction, places);
+    return true;
   }
 
   /** Text known to be ASCII. */

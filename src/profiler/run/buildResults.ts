@@ -131,6 +131,7 @@ export async function buildResults(
     health: measured.health,
     postProcessing: measured.postProcessing,
     records,
+    recordMetrics: metrics,
     startedAt: run.startedAt.toISOString(),
     durationS: run.durationS,
     interrupted: run.interrupted,
