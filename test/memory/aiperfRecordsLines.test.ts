@@ -36,7 +36,7 @@ const record = (i: number, more: Partial<RequestRecord> = {}): RequestRecord => 
 });
 
 describe("aiperf_jsonl lines", () => {
-  it("are written directly exactly as JSON.stringify writes the line object", async () => {
+  it("are written directly exactly as JSON.stringify writes the line object, but for the epoch times, written in exact digits", async () => {
     const app = await createTestApp({ noCache: true });
     try {
       const exporter = new AiperfRecordsExporter(await app.getAll(Metric)) as unknown as Lines;
@@ -49,9 +49,21 @@ describe("aiperf_jsonl lines", () => {
         record(5, { cancelled: false, scheduledNs: 8_890_303_252_000, outputTokens: 0 }),
         record(6, { startNs: 0.1 + 0.2, endNs: 1e21, inputTokens: 1.5 }),
       ];
-      for (const offset of [0, 1_796_664_199_243_195_400, 0.5]) {
-        for (const r of records) expect(exporter.text(r, offset)).toBe(`${JSON.stringify(exporter.line(r, offset))}\n`);
+      // A time a number cannot hold to the ns (an epoch in ns) is written as the sum of the integers; others as JSON.stringify writes them.
+      const exact = (ns: number, offset: number) => (Number.isSafeInteger(ns) ? `${BigInt(ns) + BigInt(offset)}` : JSON.stringify(ns + offset));
+      for (const offset of [0, 1_796_664_199_243_195_400, 1_796_664_199_000_000_000, 999_999_999]) {
+        for (const r of records) {
+          const reference = JSON.stringify(exporter.line(r, offset))
+            .replace(/"request_start_ns":[^,]+/, `"request_start_ns":${exact(r.startNs, offset)}`)
+            .replace(/"request_end_ns":[^,]+/, `"request_end_ns":${exact(r.endNs, offset)}`);
+          expect(exporter.text(r, offset)).toBe(`${reference}\n`);
+        }
       }
+      // Two requests 1 ns apart stay 1 ns apart at an epoch of 1.8e18 ns (a number has steps of 256 there).
+      const a = exporter.text(record(0, { startNs: 8_890_303_252_410 }), 1_796_664_199_243_195_400);
+      const b = exporter.text(record(0, { startNs: 8_890_303_252_411 }), 1_796_664_199_243_195_400);
+      const startOf = (line: string) => BigInt(/"request_start_ns":(\d+)/.exec(line)?.[1] ?? "0");
+      expect(startOf(b) - startOf(a)).toBe(1n);
     } finally {
       await app.dispose();
     }

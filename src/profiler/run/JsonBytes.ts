@@ -75,6 +75,23 @@ export class JsonBytes {
     return true;
   }
 
+  /**
+   * The integer `billions · 10^9 + rest` in full digits, beyond 2^53 too (epoch nanoseconds, which
+   * a number would round to 256 ns): `billions` a non-negative safe integer, `rest` an integer in
+   * `[0, 10^9)`.
+   */
+  wideInteger(billions: number, rest: number): void {
+    if (billions === 0) {
+      this.integer(rest);
+      return;
+    }
+    this.integer(billions);
+    this.ensure(9);
+    const high = Math.floor(rest / 1e8);
+    this.digits(high, 1);
+    this.digits(rest - high * 1e8, 8);
+  }
+
   /** Text known to be ASCII. */
   ascii(text: string): void {
     this.ensure(text.length);
