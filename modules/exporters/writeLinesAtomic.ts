@@ -3,19 +3,28 @@ import path from "node:path";
 
 /**
  * Writes the text (or already encoded) pieces `pieces` yields into `file`, one after another,
- * each written before the next is asked for (never one big string in memory, never more than
- * one piece waiting), through a temp file renamed into place, so readers never see a
- * half-written file.
+ * the next piece made while the one before is being written (never one big string in memory,
+ * never more than two pieces held: the iterator must yield a new piece each time, not a buffer
+ * it reuses), through a temp file renamed into place, so readers never see a half-written file.
  */
 export async function writeLinesAtomic(file: string, pieces: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     const handle = await open(tmp, "w");
+    let writing: Promise<void> = Promise.resolve();
     try {
-      // writeFile writes the whole piece at the current position (write may stop short).
-      for await (const piece of pieces) await handle.writeFile(piece);
+      for await (const piece of pieces) {
+        await writing;
+        // writeFile writes the whole piece at the current position (write may stop short). Its
+        // failure is awaited at the next piece; marked handled now, so it is never reported
+        // as unhandled while that piece is being made.
+        writing = handle.writeFile(piece);
+        writing.catch(() => {});
+      }
+      await writing;
     } finally {
+      await writing.catch(() => {});
       await handle.close();
     }
     await rename(tmp, file);
