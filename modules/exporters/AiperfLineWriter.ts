@@ -59,6 +59,8 @@ function usual(record: RequestRecord): boolean {
  */
 export class AiperfLineWriter {
   private readonly columns: ArrayLike<number>[] | undefined;
+  /** Which metrics write a list of samples (a per-record call to each metric's `samples` is megamorphic). */
+  private readonly listed: readonly boolean[];
   private readonly ids = new Map<string, Buffer>();
   private readonly epoch: EpochNs;
 
@@ -72,6 +74,7 @@ export class AiperfLineWriter {
     recordMetrics: RecordMetricsList | undefined,
   ) {
     this.epoch = new EpochNs(offsetNs);
+    this.listed = metrics.map((m) => m.samples !== undefined);
     this.columns = recordMetrics === undefined ? undefined : this.metrics.map((m) => metricColumn(recordMetrics, m.tag));
   }
 
@@ -115,7 +118,7 @@ export class AiperfLineWriter {
       if (!first) out.byte(COMMA);
       first = false;
       out.bytes(piece.open);
-      const samples = metric.samples?.(record);
+      const samples = this.listed[m] ? metric.samples?.(record) : undefined;
       if (samples === undefined) out.number(value);
       else this.list(out, samples);
       out.bytes(piece.close);
