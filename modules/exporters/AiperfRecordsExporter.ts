@@ -11,7 +11,6 @@ import {
   type ProfileResults,
   type RecordMetric,
   type RecordMetrics,
-  type RecordMetricsList,
   type RequestRecord,
 } from "aiperf";
 import { type AiperfLine, AiperfLineWriter, type Piece } from "./AiperfLineWriter.js";
@@ -31,9 +30,8 @@ function epochOffsetNs(): number {
  * Built-in `aiperf_jsonl`: `profile_export.jsonl`, one line per profiling request in NVIDIA
  * AIPerf's shape: `metadata` (request start/end as epoch ns, exact integers, the phase, cancellation, the token
  * count source), `metrics` (`{ tag: { value, unit } }` for each metric the request has; a list of
- * values for inter_chunk_latency) and `error` (`null`, or `{ code, type, message }`). The values
- * are the ones the summaries were taken from (`ProfileResults.recordMetrics`), not computed again;
- * the lines are written as bytes and streamed to disk in pieces of about 1 MB.
+ * values for inter_chunk_latency) and `error` (`null`, or `{ code, type, message }`). The lines
+ * are written as bytes and streamed to disk in pieces of about 1 MB.
  */
 export class AiperfRecordsExporter implements DataExporter {
   private readonly metrics: readonly RecordMetric[];
@@ -56,11 +54,10 @@ export class AiperfRecordsExporter implements DataExporter {
 
   /** The lines, in pieces of about CHUNK_BYTES. */
   private *chunks(results: ProfileResults): Generator<Buffer> {
-    const lines = this.writer(epochOffsetNs(), results.recordMetrics);
+    const lines = this.writer(epochOffsetNs());
     const out = new JsonBytes(CHUNK_BYTES + (CHUNK_BYTES >> 2));
-    let i = 0;
     for (const record of results.records) {
-      lines.write(out, record, i++);
+      lines.write(out, record);
       if (out.length >= CHUNK_BYTES) yield out.take();
     }
     if (out.length > 0) yield out.take();
@@ -69,12 +66,12 @@ export class AiperfRecordsExporter implements DataExporter {
   /** One line (the metrics computed from the record): `JSON.stringify(this.line(record, offset))` and a newline, but for exact epoch times. */
   text(record: RequestRecord, offset: number): string {
     const out = new JsonBytes(1024);
-    this.writer(offset, undefined).write(out, record, 0);
+    this.writer(offset).write(out, record);
     return out.take().toString("utf8");
   }
 
-  private writer(offset: number, recordMetrics: RecordMetricsList | undefined): AiperfLineWriter {
-    return new AiperfLineWriter(this.metrics, this.pieces, (record) => this.line(record, offset), offset, recordMetrics);
+  private writer(offset: number): AiperfLineWriter {
+    return new AiperfLineWriter(this.metrics, this.pieces, (record) => this.line(record, offset), offset);
   }
 
   private line(record: RequestRecord, offset: number): AiperfLine {

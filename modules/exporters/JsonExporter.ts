@@ -5,7 +5,7 @@ import { type DataExporter, type ProfileResults, writeFileAtomic } from "aiperf"
 export class JsonExporter implements DataExporter {
   async export(results: ProfileResults, dir: string): Promise<string[]> {
     const file = path.join(dir, "profile_export.json");
-    const { records, recordMetrics: _perRecord, metrics, ...rest } = results;
+    const { records, metrics, ...rest } = results;
     // `console` only steers the summary table.
     const rows = metrics.map(({ console: _console, ...row }) => row);
     await writeFileAtomic(file, `${JSON.stringify({ ...rest, metrics: rows, request_count: records.length }, null, 2)}\n`);

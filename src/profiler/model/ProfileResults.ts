@@ -3,7 +3,6 @@ import type { ThresholdResult } from "../metrics/Threshold.js";
 import type { MetricResult } from "./MetricResult.js";
 import type { PhaseStats } from "./PhaseStats.js";
 import type { ProcessingResult } from "./ProcessingResult.js";
-import type { RecordMetricsList } from "./RecordMetricsList.js";
 import type { RequestRecords } from "./RequestRecords.js";
 import type { TokenizerInfo } from "./TokenizerInfo.js";
 
@@ -27,11 +26,7 @@ export interface ProfileResults {
   postProcessing: ProcessingResult[];
   /** Records of the profiling phase, built one at a time as they are read (stream them: `for … of`). */
   records: RequestRecords;
-  /**
-   * Each profiling record's metric values, in the records' order: what the summaries were taken
-   * from (read one metric with `metricColumn(recordMetrics, tag)`; NaN where a record has none).
-   */
-  recordMetrics?: RecordMetricsList;
+
   /** Connections opened before the first request (`endpoint.prewarm`) and how long opening the request side took, ms. */
   connectionSetup?: { connections: number; ms: number; prewarm: boolean };
   startedAt: string;

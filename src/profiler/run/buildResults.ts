@@ -131,7 +131,6 @@ export async function buildResults(
     health: measured.health,
     postProcessing: measured.postProcessing,
     records,
-    recordMetrics: metrics,
     startedAt: run.startedAt.toISOString(),
     durationS: run.durationS,
     interrupted: run.interrupted,
