@@ -107,7 +107,7 @@ export { APP_CONFIG, LOG_OUTPUT } from "./profiler/tokens.js";
 export { httpHeaderProblem } from "./profiler/util/httpHeaderProblem.js";
 export { redactUrl } from "./profiler/util/redactUrl.js";
 export { createRng, normal, type Rng } from "./profiler/util/rng.js";
-export { PERCENTILES, percentileSorted, type Summary, summarize, summarizeInPlace } from "./profiler/util/stats.js";
+export { PERCENTILES, percentileSorted, type Summary, summarize, summarizeInPlace, summarizeScaledInPlace } from "./profiler/util/stats.js";
 
 import { loadProfilerConfig } from "./profiler/config/loadProfilerConfig.js";
 import { createProfilerApp } from "./profiler/createProfilerApp.js";

@@ -12,40 +12,59 @@ import {
   type RecordMetrics,
   type ResultsInput,
   type ResultsProcessor,
+  type Summary,
   summarizeInPlace,
+  summarizeScaledInPlace,
 } from "aiperf";
 
+/** The largest whole number of nanoseconds kept in a Uint32Array (4.29 s). */
+const MAX_U32 = 0xffffffff;
+
+/** `v` as whole nanoseconds of a millisecond value when `v` is exactly that (`ns / 1e6 === v`) and fits 32 bits; else -1. */
+function wholeNs(v: number): number {
+  const ns = Math.round(v * 1e6);
+  return ns >= 0 && ns <= MAX_U32 && ns / 1e6 === v && !Object.is(v, -0) ? ns : -1;
+}
+
 /**
- * Each request's samples of `metric`, for the requests that have its value (the successful ones),
- * in one array sized by a first counting pass: a million streamed requests have tens of millions
- * of gaps, and gathering them in blocks and joining would hold them twice.
+ * The summary of each request's samples of `metric`, over the requests that have its value (the
+ * successful ones), gathered in one array sized by a first counting pass: a million streamed
+ * requests have tens of millions of gaps, and gathering them in blocks and joining would hold
+ * them twice. Milliseconds that are whole nanoseconds below 4.29 s (gaps between arrival times)
+ * are kept as 32-bit integers of ns, half the memory of doubles, with the same statistics.
  */
-function samplesOf(metric: RecordMetric, input: ResultsInput, column: ArrayLike<number>): Float64Array {
+function samplesSummary(metric: RecordMetric, input: ResultsInput, column: ArrayLike<number>): Summary | undefined {
   const samples = metric.samples as NonNullable<RecordMetric["samples"]>;
   let count = 0;
+  let wholeNanoseconds = true;
   let i = 0;
-  for (const record of input.records) if (!Number.isNaN(column[i++] as number)) count += samples(record)?.length ?? 0;
-  const all = new Float64Array(count);
+  for (const record of input.records) {
+    if (Number.isNaN(column[i++] as number)) continue;
+    const values = samples(record) ?? [];
+    count += values.length;
+    if (wholeNanoseconds) for (const v of values) if (wholeNs(v) < 0) wholeNanoseconds = false;
+  }
+  const all = wholeNanoseconds ? new Uint32Array(count) : new Float64Array(count);
   let at = 0;
   i = 0;
   for (const record of input.records) {
     if (Number.isNaN(column[i++] as number)) continue;
-    for (const v of samples(record) ?? []) if (at < count) all[at++] = v;
+    for (const v of samples(record) ?? []) if (at < count) all[at++] = wholeNanoseconds ? wholeNs(v) : v;
   }
-  return all.subarray(0, at);
+  return all instanceof Uint32Array ? summarizeScaledInPlace(all.subarray(0, at), 1e6) : summarizeInPlace(all.subarray(0, at));
 }
 
 /**
- * The values a record metric's statistics are taken over: each request's value (written into
- * `scratch`, one buffer for every metric, sorted in place afterwards), or each request's samples.
+ * The summary of a record metric: over each request's value (written into `scratch`, one buffer
+ * for every metric, sorted in place), or over each request's samples.
  */
-function valuesOf(metric: RecordMetric, input: ResultsInput, scratch: Float64Array): Float64Array {
-  if (!metric.samples) return metricValues(input.metrics, metric.tag, scratch);
+function summaryOf(metric: RecordMetric, input: ResultsInput, scratch: Float64Array): Summary | undefined {
+  if (!metric.samples) return summarizeInPlace(metricValues(input.metrics, metric.tag, scratch));
   const column = metricColumn(input.metrics, metric.tag);
   let any = false;
   for (let i = 0; i < column.length && !any; i++) any = !Number.isNaN(column[i] as number);
   // No request has the metric (inter-chunk latency of a non-streaming run): no pass over the records.
-  return any ? samplesOf(metric, input, column) : new Float64Array(0);
+  return any ? samplesSummary(metric, input, column) : undefined;
 }
 
 /** The row's identity; `console: false` marks rows the summary table leaves out. */
@@ -55,9 +74,8 @@ function head(metric: MetricInfo): Pick<MetricResult, "tag" | "header" | "unit" 
 
 /** A record metric's row: count and exact statistics over the requests that have a value. */
 function statsRow(metric: RecordMetric, input: ResultsInput, scratch: Float64Array): MetricResult | undefined {
-  const values = valuesOf(metric, input, scratch);
-  if (values.length === 0 && metric.omitWhenEmpty) return undefined;
-  const s = summarizeInPlace(values);
+  const s = summaryOf(metric, input, scratch);
+  if (s === undefined && metric.omitWhenEmpty) return undefined;
   return { ...head(metric), ...(s ?? { count: 0 }) };
 }
 

@@ -1,4 +1,4 @@
-import { summarize, summarizeInPlace } from "aiperf";
+import { summarize, summarizeInPlace, summarizeScaledInPlace } from "aiperf";
 import { describe, expect, it } from "vitest";
 
 /** A deterministic sample: the same numbers in every run. */
@@ -60,5 +60,19 @@ describe("summarizeInPlace: summarize without the copy", () => {
     expect(sum / refSum).toBeCloseTo(1, 10);
     expect(avg / refAvg).toBeCloseTo(1, 10);
     expect(std / refStd).toBeCloseTo(1, 9);
+  });
+
+  it("summarizeScaledInPlace of whole nanoseconds gives exactly summarize of the milliseconds they stand for", () => {
+    let seed = 17;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (const n of [1, 2, 5000, 70_000]) {
+      const ns = Uint32Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 0 : Math.floor(next() * 2 ** 32)));
+      const ms = Array.from(ns, (v) => v / 1e6);
+      expect(summarizeScaledInPlace(ns, 1e6)).toStrictEqual(summarize(ms));
+    }
+    expect(summarizeScaledInPlace(new Uint32Array(0), 1e6)).toBeUndefined();
   });
 });

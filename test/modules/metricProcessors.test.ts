@@ -1,4 +1,5 @@
 import type { AggregateMetric, Metric, PhaseStats, RecordMetric, RecordMetrics, RequestRecord } from "aiperf";
+import { summarize as summaryOfValues } from "aiperf";
 import { describe, expect, it } from "vitest";
 // The built-in processors' internals, tested directly with hand-made metrics.
 import { MetricRecordProcessor } from "../../dist/modules/metrics/MetricRecordProcessor.js";
@@ -98,6 +99,25 @@ describe("metric_results", () => {
   it("an aggregate metric that returns undefined has no row", () => {
     const none: AggregateMetric = { ...total, tag: "none", dependsOn: [], compute: () => undefined };
     expect(summarize([none, output], [rec(0)]).map((r) => r.tag)).toEqual(["out"]);
+  });
+
+  it("a metric's samples are summarized exactly, whole nanoseconds (kept as integers) or not", () => {
+    const gaps: RecordMetric = {
+      kind: "record",
+      tag: "gaps",
+      header: "Gaps",
+      unit: "ms",
+      compute: (r) => r.tokenNs.length,
+      samples: (r) => r.tokenNs.slice(1).map((t, k) => (t - (r.tokenNs[k] as number)) / 1e6),
+    };
+    const tokens = (i: number, step: number) => Array.from({ length: 6 }, (_, k) => 1_000_000_000 + i * 7 + k * step * (1 + (i % 5)));
+    for (const step of [1_234_567, 0.5, 5_000_000_000]) {
+      const records = Array.from({ length: 50 }, (_, i) => rec(i, { tokenNs: tokens(i, step) }));
+      const all = records.flatMap((r) => gaps.samples?.(r) ?? []);
+      const row = summarize([gaps], records).find((r) => r.tag === "gaps");
+      const { tag: _tag, header: _header, unit: _unit, ...stats } = row as Record<string, unknown>;
+      expect(stats).toStrictEqual(summaryOfValues(all));
+    }
   });
 
   it("with no metrics enabled, there are no rows", () => {

@@ -11,7 +11,7 @@ const SHORT = 32;
  * after twice the partitions a balanced split would need is sorted outright, so no input makes it
  * quadratic.
  */
-export function selectRanks(values: Float64Array, ranks: readonly number[]): void {
+export function selectRanks(values: Float64Array | Uint32Array, ranks: readonly number[]): void {
   const maxDepth = 2 * Math.ceil(Math.log2(values.length + 1));
   const work: number[] = [0, values.length - 1, 0, ranks.length, 0];
   while (work.length > 0) {
@@ -40,7 +40,7 @@ export function selectRanks(values: Float64Array, ranks: readonly number[]): voi
  * returns `[j, i]` with every value in `[lo, j]` no larger than the pivot, every value in
  * `[i, hi]` no smaller, and any between equal to it.
  */
-function partition(values: Float64Array, lo: number, hi: number): [number, number] {
+function partition(values: Float64Array | Uint32Array, lo: number, hi: number): [number, number] {
   const a = values[lo] as number;
   const b = values[(lo + hi) >>> 1] as number;
   const c = values[hi] as number;

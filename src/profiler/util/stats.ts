@@ -36,11 +36,15 @@ export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
  */
 export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return Number.NaN;
-  const rank = (q / 100) * (sorted.length - 1);
+  return percentileOf(sorted.length, q, (i) => sorted[i] as number);
+}
+
+/** The q-th percentile of `n` values ordered at its two closest ranks, value `i` read with `at(i)`. */
+function percentileOf(n: number, q: number, at: (i: number) => number): number {
+  const rank = (q / 100) * (n - 1);
   const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  const a = sorted[lo] as number;
-  const b = sorted[hi] as number;
+  const a = at(lo);
+  const b = at(Math.ceil(rank));
   return a + (b - a) * (rank - lo);
 }
 
@@ -189,23 +193,42 @@ export function summarize(values: ArrayLike<number>): Summary | undefined {
 export function summarizeInPlace(values: Float64Array): Summary | undefined {
   if (values.length === 0) return undefined;
   const sorted = sortInPlace(values);
-  const n = sorted.length;
+  return summaryOf(sorted.length, (i) => sorted[i] as number);
+}
+
+/**
+ * `summarizeInPlace` of the values `units[i] / divisor`, given as unsigned 32-bit integers (half
+ * the memory: the 19 million inter-chunk gaps of a million streamed requests as whole
+ * nanoseconds of milliseconds, `divisor` 1e6). Each value is the double `units[i] / divisor`, so
+ * the statistics equal those of the divided values; reordered in place like `summarizeInPlace`.
+ * @public
+ */
+export function summarizeScaledInPlace(units: Uint32Array, divisor: number): Summary | undefined {
+  const n = units.length;
+  if (n === 0) return undefined;
+  if (n >= SELECT_MIN) selectRanks(units, summaryRanks(n));
+  else units.sort();
+  return summaryOf(n, (i) => (units[i] as number) / divisor);
+}
+
+/** The summary of `n` values ordered at least at `summaryRanks(n)`, value `i` read with `at(i)`. */
+function summaryOf(n: number, at: (i: number) => number): Summary {
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i] as number;
+  for (let i = 0; i < n; i++) sum += at(i);
   const avg = sum / n;
   let sq = 0;
   for (let i = 0; i < n; i++) {
-    const d = (sorted[i] as number) - avg;
+    const d = at(i) - avg;
     sq += d * d;
   }
-  const p = (q: number) => percentileSorted(sorted, q);
+  const p = (q: number) => percentileOf(n, q, at);
   return {
-    count: sorted.length,
+    count: n,
     sum,
     avg,
-    min: sorted[0] as number,
-    max: sorted[sorted.length - 1] as number,
-    std: Math.sqrt(sq / sorted.length),
+    min: at(0),
+    max: at(n - 1),
+    std: Math.sqrt(sq / n),
     p1: p(1),
     p5: p(5),
     p10: p(10),
