@@ -108,6 +108,7 @@ export { httpHeaderProblem } from "./profiler/util/httpHeaderProblem.js";
 export { redactUrl } from "./profiler/util/redactUrl.js";
 export { createRng, normal, type Rng } from "./profiler/util/rng.js";
 export { PERCENTILES, percentileSorted, type Summary, summarize, summarizeInPlace, summarizeScaledInPlace } from "./profiler/util/stats.js";
+export { TwoPassSummary } from "./profiler/util/TwoPassSummary.js";
 
 import { loadProfilerConfig } from "./profiler/config/loadProfilerConfig.js";
 import { createProfilerApp } from "./profiler/createProfilerApp.js";

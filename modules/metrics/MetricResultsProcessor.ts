@@ -15,6 +15,7 @@ import {
   type Summary,
   summarizeInPlace,
   summarizeScaledInPlace,
+  TwoPassSummary,
 } from "aiperf";
 
 /** The largest whole number of nanoseconds kept in a Uint32Array (4.29 s). */
@@ -28,29 +29,40 @@ function wholeNs(v: number): number {
 
 /**
  * The summary of each request's samples of `metric`, over the requests that have its value (the
- * successful ones), gathered in one array sized by a first counting pass: a million streamed
- * requests have tens of millions of gaps, and gathering them in blocks and joining would hold
- * them twice. Milliseconds that are whole nanoseconds below 4.29 s (gaps between arrival times)
- * are kept as 32-bit integers of ns, half the memory of doubles, with the same statistics.
+ * successful ones), in two passes over the records. Milliseconds that are whole nanoseconds
+ * below 4.29 s (gaps between arrival times) are counted as 32-bit integers: millions of them
+ * (a million streamed requests have tens of millions of gaps) are summarized from counts
+ * (TwoPassSummary), fewer from an array of them; other samples are gathered as doubles in one
+ * array sized by the first pass (gathering in blocks and joining would hold them twice).
  */
 function samplesSummary(metric: RecordMetric, input: ResultsInput, column: ArrayLike<number>): Summary | undefined {
   const samples = metric.samples as NonNullable<RecordMetric["samples"]>;
+  const each = (visit: (v: number) => void) => {
+    let i = 0;
+    for (const record of input.records) {
+      if (Number.isNaN(column[i++] as number)) continue;
+      for (const v of samples(record) ?? []) visit(v);
+    }
+  };
+  const counts = new TwoPassSummary(1e6);
   let count = 0;
-  let wholeNanoseconds = true;
-  let i = 0;
-  for (const record of input.records) {
-    if (Number.isNaN(column[i++] as number)) continue;
-    const values = samples(record) ?? [];
-    count += values.length;
-    if (wholeNanoseconds) for (const v of values) if (wholeNs(v) < 0) wholeNanoseconds = false;
+  let whole = true;
+  each((v) => {
+    count++;
+    const ns = whole ? wholeNs(v) : -1;
+    if (ns < 0) whole = false;
+    else counts.first(ns);
+  });
+  if (whole && count >= TwoPassSummary.worthFrom) {
+    counts.startSecond();
+    each((v) => counts.second(wholeNs(v)));
+    return counts.result();
   }
-  const all = wholeNanoseconds ? new Uint32Array(count) : new Float64Array(count);
+  const all = whole ? new Uint32Array(count) : new Float64Array(count);
   let at = 0;
-  i = 0;
-  for (const record of input.records) {
-    if (Number.isNaN(column[i++] as number)) continue;
-    for (const v of samples(record) ?? []) if (at < count) all[at++] = wholeNanoseconds ? wholeNs(v) : v;
-  }
+  each((v) => {
+    if (at < count) all[at++] = whole ? wholeNs(v) : v;
+  });
   return all instanceof Uint32Array ? summarizeScaledInPlace(all.subarray(0, at), 1e6) : summarizeInPlace(all.subarray(0, at));
 }
 

@@ -59,13 +59,13 @@ const RADIX_MIN = 4096;
  * the ranks the summary reads are selected in place (`selectRanks`), where a radix sort would
  * take a second buffer as large as the sample.
  */
-const SELECT_MIN = 1 << 22;
+export const SELECT_MIN = 1 << 22;
 
 /** Whether this machine stores a double's low word first (the radix sort reads the words directly). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The indexes `summarizeInPlace` reads from an ordered sample of `n`: the ends and each percentile's two closest ranks. */
-function summaryRanks(n: number): number[] {
+export function summaryRanks(n: number): number[] {
   const ranks = new Set<number>([0, n - 1]);
   for (const q of PERCENTILES) {
     const rank = (q / 100) * (n - 1);
@@ -221,11 +221,19 @@ function summaryOf(n: number, at: (i: number) => number): Summary {
     const d = at(i) - avg;
     sq += d * d;
   }
+  return summaryFrom(n, sum, sq, at);
+}
+
+/**
+ * The summary of `n` values from their sum, their sum of squared deviations from the mean, and
+ * the value at each rank `summaryRanks(n)` lists (`at(rank)`).
+ */
+export function summaryFrom(n: number, sum: number, sq: number, at: (rank: number) => number): Summary {
   const p = (q: number) => percentileOf(n, q, at);
   return {
     count: n,
     sum,
-    avg,
+    avg: sum / n,
     min: at(0),
     max: at(n - 1),
     std: Math.sqrt(sq / n),
