@@ -1,8 +1,9 @@
-// Memory: peak RSS of `aiperf profile` runs of N non-streaming requests at concurrency 64 against
+// Memory: peak RSS of `aiperf profile` runs of N requests (non-streaming, or 20-chunk SSE streams) at concurrency 64 against
 // nginx (not the bottleneck), with the records export on; the slope between two sizes is the cost
 // per request, and 1,000,000 is extrapolated from it when the run itself would take too long here.
-// `node bench/memory.js [n1 n2 …] [--streaming] [--default-exporters]` (the default exporters add
-// `aiperf_json`, `aiperf_csv` and `aiperf_jsonl` to `json` and `records`).
+// `node bench/memory.js [n1 n2 …] [--streaming] [--default-exporters] [--against OTHER_CHECKOUT]`
+// (the default exporters add `aiperf_json`, `aiperf_csv` and `aiperf_jsonl` to `json` and
+// `records`; `--against` runs another build's `bin/aiperf.js` after this one at each size).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
@@ -64,17 +65,22 @@ function measure(bin, work, url, n, streaming, defaultExporters) {
   return { n, rssMb, seconds, reqPerS: n / seconds, recordsMb, endS, endCpuS };
 }
 
-export async function memory({ bin, work, log, sizes = [50_000, 200_000], streaming = false, defaultExporters = false }) {
+export async function memory({ bin, work, log, sizes = [50_000, 200_000], streaming = false, defaultExporters = false, against }) {
   log("");
   if (!hasNginx()) {
     log("## Memory: skipped (nginx not installed: `apt-get install -y nginx`)");
     return [];
   }
   mkdirSync(work, { recursive: true });
+  if (against) mkdirSync(path.join(work, "against"), { recursive: true });
   const nginx = await startNginx(work, 1);
   const rows = [];
   try {
-    for (const n of sizes) rows.push(measure(bin, work, streaming ? nginx.sseUrl : nginx.jsonUrl, n, streaming, defaultExporters));
+    for (const n of sizes) {
+      rows.push(measure(bin, work, streaming ? nginx.sseUrl : nginx.jsonUrl, n, streaming, defaultExporters));
+      if (against)
+        rows.push({ ...measure(against, path.join(work, "against"), streaming ? nginx.sseUrl : nginx.jsonUrl, n, streaming, defaultExporters), other: true });
+    }
   } finally {
     await nginx.stop();
   }
@@ -85,10 +91,11 @@ export async function memory({ bin, work, log, sizes = [50_000, 200_000], stream
   log("|---|---|---|---|---|---|---|");
   for (const r of rows)
     log(
-      `| ${r.n} | ${r.rssMb.toFixed(0)} | ${r.seconds.toFixed(1)} | ${r.reqPerS.toFixed(0)} | ${r.recordsMb.toFixed(0)} | ${Number.isNaN(r.endS) ? "—" : r.endS.toFixed(2)} | ${Number.isNaN(r.endCpuS) ? "—" : r.endCpuS.toFixed(2)} |`,
+      `| ${r.n}${r.other ? " (other build)" : ""} | ${r.rssMb.toFixed(0)} | ${r.seconds.toFixed(1)} | ${r.reqPerS.toFixed(0)} | ${r.recordsMb.toFixed(0)} | ${Number.isNaN(r.endS) ? "—" : r.endS.toFixed(2)} | ${Number.isNaN(r.endCpuS) ? "—" : r.endCpuS.toFixed(2)} |`,
     );
-  if (rows.length >= 2) {
-    const [a, b] = [rows[0], rows[rows.length - 1]];
+  const own = rows.filter((r) => !r.other);
+  if (own.length >= 2) {
+    const [a, b] = [own[0], own[own.length - 1]];
     const perReq = ((b.rssMb - a.rssMb) * 2 ** 20) / (b.n - a.n);
     log(
       `Slope: ${perReq.toFixed(0)} bytes of RSS per request; 1,000,000 requests ≈ ${(b.rssMb + (perReq * (1e6 - b.n)) / 2 ** 20).toFixed(0)} MB (extrapolated).`,
@@ -101,13 +108,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   const args = process.argv.slice(2);
   const streaming = args.includes("--streaming");
-  const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
+  const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--against").map(Number);
   await memory({
     bin: path.join(root, "bin", "aiperf.js"),
     work: path.join(root, "bench", ".work", "memory"),
     log: console.log,
     streaming,
     defaultExporters: args.includes("--default-exporters"),
+    ...(args.includes("--against") ? { against: path.resolve(args[args.indexOf("--against") + 1], "bin", "aiperf.js") } : {}),
     ...(sizes.length ? { sizes } : {}),
   });
 }

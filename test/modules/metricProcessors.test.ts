@@ -39,6 +39,15 @@ const perChunk: RecordMetric = {
   dependsOn: ["out"],
   compute: (r, computed) => (computed.out === undefined ? undefined : computed.out / r.tokenNs.length),
 };
+/** The gaps between a record's token times, in ms, as its samples. */
+const gaps: RecordMetric = {
+  kind: "record",
+  tag: "gaps",
+  header: "Gaps",
+  unit: "ms",
+  compute: (r) => r.tokenNs.length,
+  samples: (r) => r.tokenNs.slice(1).map((t, k) => (t - (r.tokenNs[k] as number)) / 1e6),
+};
 const total: AggregateMetric = {
   kind: "aggregate",
   tag: "total",
@@ -102,33 +111,17 @@ describe("metric_results", () => {
   });
 
   it("a metric's samples are summarized exactly, whole nanoseconds (kept as integers) or not", () => {
-    const gaps: RecordMetric = {
-      kind: "record",
-      tag: "gaps",
-      header: "Gaps",
-      unit: "ms",
-      compute: (r) => r.tokenNs.length,
-      samples: (r) => r.tokenNs.slice(1).map((t, k) => (t - (r.tokenNs[k] as number)) / 1e6),
-    };
     const tokens = (i: number, step: number) => Array.from({ length: 6 }, (_, k) => 1_000_000_000 + i * 7 + k * step * (1 + (i % 5)));
     for (const step of [1_234_567, 0.5, 5_000_000_000]) {
       const records = Array.from({ length: 50 }, (_, i) => rec(i, { tokenNs: tokens(i, step) }));
       const all = records.flatMap((r) => gaps.samples?.(r) ?? []);
       const row = summarize([gaps], records).find((r) => r.tag === "gaps");
-      const { tag: _tag, header: _header, unit: _unit, ...stats } = row as Record<string, unknown>;
+      const { tag: _tag, header: _header, unit: _unit, ...stats } = row as unknown as Record<string, unknown>;
       expect(stats).toStrictEqual(summaryOfValues(all));
     }
   });
 
   it("millions of samples in whole nanoseconds are summarized from counts: the same percentiles, min and max", () => {
-    const gaps: RecordMetric = {
-      kind: "record",
-      tag: "gaps",
-      header: "Gaps",
-      unit: "ms",
-      compute: (r) => r.tokenNs.length,
-      samples: (r) => r.tokenNs.slice(1).map((t, k) => (t - (r.tokenNs[k] as number)) / 1e6),
-    };
     // 70,000 streams of 61 chunks: 4.2 million gaps, past the size kept as an array.
     const records = Array.from({ length: 70_000 }, (_, i) =>
       rec(i, { tokenNs: Array.from({ length: 61 }, (_, k) => 1e9 + k * (9_000_000 + ((i * 7919 + k * 104_729) % 2_000_003))) }),
@@ -137,7 +130,7 @@ describe("metric_results", () => {
     let at = 0;
     for (const r of records) for (const v of gaps.samples?.(r) ?? []) all[at++] = v;
     expect(all.length).toBeGreaterThanOrEqual(1 << 22);
-    const row = summarize([gaps], records).find((r) => r.tag === "gaps") as Record<string, number>;
+    const row = summarize([gaps], records).find((r) => r.tag === "gaps") as unknown as Record<string, number>;
     const { sum, avg, std, ...exact } = summaryOfValues(all) as NonNullable<ReturnType<typeof summaryOfValues>>;
     expect(row).toMatchObject(exact);
     expect(row.sum / sum).toBeCloseTo(1, 10);
