@@ -1,5 +1,18 @@
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { Buffer } from "node:buffer";
+import { type FileHandle, mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
+
+/**
+ * Writes all of `piece` at the handle's position: one write for the whole piece where it can
+ * (`writeFile` goes in 512 KiB steps, each waiting for the event loop, so the next piece being
+ * made would hold up the rest), looping only when a write stops short.
+ */
+async function writeAll(handle: FileHandle, piece: string | Uint8Array): Promise<void> {
+  if (typeof piece !== "string" && !(piece instanceof Uint8Array)) throw new TypeError(`a piece to write is text or bytes, not ${typeof piece}`);
+  const bytes = typeof piece === "string" ? Buffer.from(piece) : piece;
+  let at = 0;
+  while (at < bytes.length) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+}
 
 /**
  * Writes the text (or already encoded) pieces `pieces` yields into `file`, one after another,
@@ -16,10 +29,9 @@ export async function writeLinesAtomic(file: string, pieces: Iterable<string | U
     try {
       for await (const piece of pieces) {
         await writing;
-        // writeFile writes the whole piece at the current position (write may stop short). Its
-        // failure is awaited at the next piece; marked handled now, so it is never reported
+        // Its failure is awaited at the next piece; marked handled now, so it is never reported
         // as unhandled while that piece is being made.
-        writing = handle.writeFile(piece);
+        writing = writeAll(handle, piece);
         writing.catch(() => {});
       }
       await writing;

@@ -119,6 +119,23 @@ describe("RecordStore: records in columns round-trip exactly", () => {
     expect(Object.is(store.at(-1)?.tokenNs[3], -0)).toBe(true);
   });
 
+  it("keeps a time to first token over 4.29 s exactly, its block of gaps widened to 8 bytes a token and no more", () => {
+    const store = new RecordStore();
+    const bare = new RecordStore();
+    const n = 20_000;
+    const make = (i: number): RequestRecord => {
+      const startNs = 5e15 + i * 1e6;
+      // A saturated server: the first token after 6 s, then 10 ms apart.
+      return { ...minimal(i), startNs, endNs: startNs + 7e9, tokenNs: Array.from({ length: 20 }, (_, k) => startNs + 6e9 + k * 1e7) };
+    };
+    for (let i = 0; i < n; i++) {
+      store.append(make(i));
+      bare.append({ ...make(i), tokenNs: [] });
+    }
+    expect((store.bytes - bare.bytes) / (20 * n)).toBeLessThan(8.5);
+    for (const i of [0, 9_999, n - 1]) expect(store.at(i)).toStrictEqual(make(i));
+  });
+
   it("rewrites error texts in place (redaction) and counts them without building records", () => {
     const store = new RecordStore();
     store.append({ ...minimal(0), error: "token sk-secret rejected" });

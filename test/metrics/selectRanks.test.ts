@@ -42,6 +42,14 @@ describe("selectRanks: exact order statistics in place", () => {
     });
   }
 
+  it("gives a rank that lands on a zero the sign a sort gives it: every -0 before every 0", () => {
+    const values = Float64Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? -0 : i % 3 === 1 ? 0 : i % 7 === 0 ? -1 : 1));
+    const sorted = values.slice().sort();
+    const ranks = Array.from({ length: 50 }, (_, k) => k * 100 + 7);
+    selectRanks(values, ranks);
+    for (const r of ranks) expect(Object.is(values[r], sorted[r])).toBe(true);
+  });
+
   it("handles samples shorter than a partition and a single rank", () => {
     const values = Float64Array.from([5, 1, 4, 1, 0]);
     selectRanks(values, [2]);

@@ -5,7 +5,7 @@ const ZERO = 48;
 const MINUS = 45;
 const DOT = 46;
 
-/** Above this a millionth's spacing is finer than a double's, and the six-decimal text may not be the shortest. */
+/** Below this a double's spacing is finer than half a millionth (the limit is 2^33; kept at 2^32 to leave a margin). */
 const DECIMAL_LIMIT = 2 ** 32;
 
 /**

@@ -79,7 +79,7 @@ const RECORD_BLOCK_SHIFT = 14;
 /**
  * The records of one phase in columns: fixed-size typed-array blocks per field (times Float64,
  * counts in byte blocks widened to Uint16/Uint32 as needed, a flags word for booleans and "field
- * present" bits), every record's token arrival times packed as gaps (TokenTimes: 1–4 bytes a token), and
+ * present" bits), every record's token arrival times packed as gaps (TokenTimes: usually 4 bytes a token), and
  * repeated strings (turn ids, worker names, error texts, token-count sources, phases) interned.
  * About 50 bytes per non-streaming record, where a record object kept ~1,100 bytes of heap.
  * Appending copies a finished record in (the request path's short-lived object is then garbage);

@@ -2,11 +2,13 @@ import { BlockColumn } from "./BlockColumn.js";
 
 /**
  * Every record's token arrival times, one after another, each kept as its difference from the
- * time before it (the first from the record's start): gaps are a few milliseconds, so they fit
- * an unsigned 32-bit integer of nanoseconds (a `"uint"` block column, 1 to 4 bytes a token)
- * where the absolute times took a Float64 each. A time that does not come back exactly as the
- * previous time plus its gap (a gap beyond 2^53 ns, NaN) is kept whole in a side map, so every
- * time reads back as written.
+ * time before it (the first from the record's start) in a `"uint"` block column: gaps between
+ * chunks are milliseconds, a 32-bit unsigned integer of nanoseconds (4 bytes a token where the
+ * absolute times took a Float64 each; 1 when a stream arrives in one read). A gap no such integer
+ * holds (a time to first token over 4.29 s, a negative or fractional gap, NaN) widens its block of
+ * 16,384 gaps to doubles. A time that would not come back exactly as the previous time plus its
+ * gap (past 2^53, or after a NaN or infinite time) is kept whole in a side map, so every time
+ * reads back as written.
  */
 export class TokenTimes {
   private readonly gaps = new BlockColumn("uint");
@@ -24,7 +26,7 @@ export class TokenTimes {
     for (const t of times) {
       const k = this.count++;
       const gap = t - previous;
-      // A negative or fractional gap is exact in the column (its side map); only the sum can round.
+      // Any gap is exact in the column; only the sum can round.
       if (Object.is(previous + gap, t)) this.gaps.set(k, gap);
       else this.whole.set(k, t);
       previous = t;

@@ -9,7 +9,8 @@ const BUCKETS = 1 << 16;
  * mean and, inside the few buckets where the ranks the summary reads fall, counts the bottom 16
  * bits, which places each of those ranks exactly. About 5 MB of counts, where the 19 million
  * inter-chunk gaps of a million streamed requests take 76 MB as integers. The statistics are
- * those of `summarizeScaledInPlace` but for the sum and deviation, added in the order fed.
+ * those of `summarizeScaledInPlace` but for the sum and deviation, added in the order fed (they
+ * may differ in their last digits; the deviation more, when the values are close together).
  * @public
  */
 export class TwoPassSummary {
@@ -33,7 +34,9 @@ export class TwoPassSummary {
     return this.n;
   }
 
+  /** A value of the first pass: an integer in `[0, 2^32)`. */
   first(unit: number): void {
+    if (unit >>> 0 !== unit) throw new RangeError(`not an unsigned 32-bit integer: ${unit}`);
     this.top[unit >>> 16]++;
     this.n++;
     this.sum += unit / this.divisor;
@@ -52,7 +55,9 @@ export class TwoPassSummary {
     this.low = new Uint32Array(slots * BUCKETS);
   }
 
+  /** The same value again, in the same order. */
   second(unit: number): void {
+    if (unit >>> 0 !== unit) throw new RangeError(`not an unsigned 32-bit integer: ${unit}`);
     const d = unit / this.divisor - this.avg;
     this.sq += d * d;
     const slot = this.slotOf[unit >>> 16] as number;

@@ -9,7 +9,8 @@ const SHORT = 32;
  * 19 million inter-chunk gaps of a million streamed requests). Hoare partitions around a
  * median of three, each range's ranks split between its two sides; a range still unsettled
  * after twice the partitions a balanced split would need is sorted outright, so no input makes it
- * quadratic.
+ * quadratic. Comparisons see -0 and 0 as equal; a rank that lands on a zero gets the sign a sort
+ * would give it (every -0 before every 0).
  */
 export function selectRanks(values: Float64Array | Uint32Array, ranks: readonly number[]): void {
   const maxDepth = 2 * Math.ceil(Math.log2(values.length + 1));
@@ -33,6 +34,18 @@ export function selectRanks(values: Float64Array | Uint32Array, ranks: readonly 
     // Ranks strictly between j and i hold the pivot's value already.
     work.push(lo, j, r0, left, depth + 1, i, hi, right, r1, depth + 1);
   }
+  signZeros(values, ranks);
+}
+
+/** Gives each rank that holds a zero the sign sorted order has there: the negatives, then every -0, then 0. */
+function signZeros(values: Float64Array | Uint32Array, ranks: readonly number[]): void {
+  if (!(values instanceof Float64Array) || !ranks.some((r) => values[r] === 0)) return;
+  let below = 0;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k] as number;
+    if (v < 0 || Object.is(v, -0)) below++;
+  }
+  for (const r of ranks) if (values[r] === 0) values[r] = r < below ? -0 : 0;
 }
 
 /**

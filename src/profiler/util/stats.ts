@@ -187,7 +187,7 @@ export function summarize(values: ArrayLike<number>): Summary | undefined {
  * `summarize` of a Float64Array the caller no longer needs: it is reordered in place instead of
  * copied (a metric over a million requests summarized without a second 8 MB array). Sorted,
  * except from 4,194,304 values on: then only the ranks read are in place (the sum and deviation
- * are added in that order, so they may differ from a sorted sum in the last digit).
+ * are added in that order, so they may differ from a sorted sum in the last digits).
  * @public
  */
 export function summarizeInPlace(values: Float64Array): Summary | undefined {
