@@ -28,10 +28,11 @@ function epochOffsetNs(): number {
 
 /**
  * Built-in `aiperf_jsonl`: `profile_export.jsonl`, one line per profiling request in NVIDIA
- * AIPerf's shape: `metadata` (request start/end as epoch ns, exact integers while the monotonic clock is a safe integer, the phase, cancellation, the token
- * count source), `metrics` (`{ tag: { value, unit } }` for each metric the request has; a list of
- * values for inter_chunk_latency) and `error` (`null`, or `{ code, type, message }`). The lines
- * are written as bytes and streamed to disk in pieces of about 1 MB.
+ * AIPerf's shape: `metadata` (request start/end as epoch ns, exact integers while the monotonic
+ * clock is a safe integer; the phase, cancellation, the token count source), `metrics`
+ * (`{ tag: { value, unit } }` for each metric the request has; a list of values for
+ * inter_chunk_latency) and `error` (`null`, or `{ code, type, message }`). The lines are written
+ * as bytes and streamed to disk in pieces of about 1 MB.
  */
 export class AiperfRecordsExporter implements DataExporter {
   private readonly metrics: readonly RecordMetric[];
