@@ -1,6 +1,10 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { RequestRecord } from "aiperf";
 import { metricColumn, metricValues } from "aiperf";
 import { describe, expect, it } from "vitest";
+import { JsonBytes } from "../../dist/src/profiler/run/JsonBytes.js";
 import { MetricColumns } from "../../dist/src/profiler/run/MetricColumns.js";
 import { RecordStore } from "../../dist/src/profiler/run/RecordStore.js";
 
@@ -134,6 +138,50 @@ describe("RecordStore: records in columns round-trip exactly", () => {
     }
     expect((store.bytes - bare.bytes) / (20 * n)).toBeLessThan(8.5);
     for (const i of [0, 9_999, n - 1]) expect(store.at(i)).toStrictEqual(make(i));
+  });
+
+  it("moves token times past its memory budget to a file in the run's folder, reads every one back exactly, and leaves no file behind", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "aiperf-tokens-"));
+    try {
+      const store = new RecordStore({ tokenDir: dir, tokenMemoryBytes: 0 });
+      const inMemory = new RecordStore();
+      const n = 20_000;
+      const make = (i: number): RequestRecord => {
+        const startNs = 5e15 + i * 1e6;
+        // Every 1,000th record a saturated server's 6 s first token: its block of gaps is 8 bytes wide.
+        const first = i % 1000 === 0 ? 6e9 : 1e6;
+        return { ...minimal(i), startNs, endNs: startNs + 7e9, tokenNs: Array.from({ length: 20 }, (_, k) => startNs + first + k * 9_870_123) };
+      };
+      for (let i = 0; i < n; i++) {
+        store.append(make(i));
+        inMemory.append(make(i));
+      }
+      const odd = [Number.NaN, 3, Number.POSITIVE_INFINITY, -0, 2 ** 60, -5.5];
+      store.append({ ...minimal(n), tokenNs: odd });
+      await store.written();
+      // 400,000 gaps: all but the last, unfinished block of 16,384 are on disk.
+      expect(store.bytes).toBeLessThan(inMemory.bytes - 1_400_000);
+      for (const i of [0, 1, 999, 1000, 12_345, n - 1]) expect(store.at(i)).toStrictEqual(make(i));
+      expect(store.at(n)?.tokenNs).toStrictEqual(odd);
+      for (let i = 0; i < n; i += 97) expect(store.at(i)?.tokenNs).toStrictEqual(make(i).tokenNs);
+      const out = new JsonBytes(1 << 16);
+      store.writeJsonLine(4321, out);
+      expect(out.take().toString()).toBe(`${JSON.stringify(make(4321))}\n`);
+      // The file was unlinked as soon as it was open: a killed run leaves nothing in its folder.
+      expect(readdirSync(dir)).toEqual([]);
+      store.close();
+      expect(() => store.at(5)).toThrow(/read after their records were closed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps every token time in memory when its folder cannot take the file", async () => {
+    const store = new RecordStore({ tokenDir: path.join(os.tmpdir(), "aiperf-no-such-folder", "deeper"), tokenMemoryBytes: 0 });
+    const make = (i: number): RequestRecord => ({ ...minimal(i), tokenNs: Array.from({ length: 20 }, (_, k) => 1e12 + i * 1e6 + k * 1e4) });
+    for (let i = 0; i < 2000; i++) store.append(make(i));
+    await store.written();
+    for (const i of [0, 1000, 1999]) expect(store.at(i)).toStrictEqual(make(i));
   });
 
   it("rewrites error texts in place (redaction) and counts them without building records", () => {

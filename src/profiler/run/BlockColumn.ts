@@ -3,7 +3,10 @@ const SHIFT = 14;
 const BLOCK = 1 << SHIFT;
 const MASK = BLOCK - 1;
 
-type Block = Float64Array | Uint32Array | Uint16Array | Uint8Array;
+import type { BlockFile } from "./BlockFile.js";
+
+/** A block of entries: its array type is its width. */
+export type Block = Float64Array | Uint32Array | Uint16Array | Uint8Array;
 
 /** Bytes per entry a value needs: 1, 2 or 4 for a 32-bit unsigned integer, else 8 (a double holds any number exactly). */
 function uintWidth(value: number): number {
@@ -27,6 +30,8 @@ function uintBlock(width: number, from?: Block): Block {
  */
 export class BlockColumn {
   private readonly blocks: (Block | undefined)[] = [];
+  /** Where blocks moved out of memory are (`moveOut`). */
+  private file: BlockFile | undefined;
 
   constructor(private readonly kind: "float64" | "uint") {}
 
@@ -49,13 +54,56 @@ export class BlockColumn {
   /** The value written at `index` (0 where nothing was). */
   get(index: number): number {
     const block = this.blocks[index >>> SHIFT];
-    if (block === undefined) return 0;
+    if (block === undefined) return this.file === undefined ? 0 : this.moved(index);
     // Two load sites, so the Float64 one sees one array type and stays fast (a million reads per column at the end of a run).
     if (this.kind === "float64") return (block as Float64Array)[index & MASK] as number;
     return block[index & MASK] as number;
   }
 
-  /** Bytes held by the blocks allocated so far. */
+  /**
+   * Moves the block holding `index` to `file`, whose write frees it. Only for a block that is
+   * full and never written again (an append-only column); it reads back the same.
+   */
+  moveOut(index: number, file: BlockFile): void {
+    const b = index >>> SHIFT;
+    const block = this.blocks[b];
+    if (block === undefined || !file.writable) return;
+    this.file = file;
+    file.store(b, block, () => {
+      if (this.blocks[b] === block) this.blocks[b] = undefined;
+    });
+  }
+
+  /** True when `index` is the last entry of its block. */
+  static endsBlock(index: number): boolean {
+    return (index & MASK) === MASK;
+  }
+
+  /** The first index after the block holding `index`. */
+  static blockEnd(index: number): number {
+    return index - (index & MASK) + BLOCK;
+  }
+
+  /** Where `index` is in its block. */
+  static slot(index: number): number {
+    return index & MASK;
+  }
+
+  /**
+   * The block holding `index` (read back from the file if it was moved out), `undefined` where
+   * nothing was written: for reading a run of entries without a call per entry.
+   */
+  blockOf(index: number): Block | undefined {
+    const block = this.blocks[index >>> SHIFT];
+    return block !== undefined || this.file === undefined ? block : this.file.load(index >>> SHIFT);
+  }
+
+  private moved(index: number): number {
+    const block = (this.file as BlockFile).load(index >>> SHIFT);
+    return block === undefined ? 0 : (block[index & MASK] as number);
+  }
+
+  /** Bytes held in memory by the blocks allocated so far. */
   get bytes(): number {
     let total = 0;
     for (const block of this.blocks) total += block?.byteLength ?? 0;

@@ -29,6 +29,8 @@ export interface SenderDeps {
   textsUnread?: boolean;
   /** Sees each record as it ends, before it goes into the columns (live statistics). */
   observe?: (record: RequestRecord) => void;
+  /** A folder for the records' token times past the first 16 MiB (the run's folder); absent: all in memory. */
+  recordsDir?: string;
 }
 
 /** Bounds of the phase being sent. */
@@ -46,7 +48,7 @@ export interface SenderBounds {
  */
 export class PhaseSender implements CreditSender {
   /** Finished records, in columns (a short-lived record object per request, copied in). */
-  readonly records = new RecordStore();
+  readonly records: RecordStore;
   private readonly stopSending = new AbortController();
   private readonly cancelInFlight = new AbortController();
   /** Requests sent and not yet recorded. */
@@ -64,6 +66,7 @@ export class PhaseSender implements CreditSender {
     private readonly deps: SenderDeps,
     private readonly bounds: SenderBounds,
   ) {
+    this.records = new RecordStore(deps.recordsDir === undefined ? {} : { tokenDir: deps.recordsDir });
     // Every request in flight listens on these: hundreds at a time is expected, not a leak.
     setMaxListeners(0, this.stopSending.signal, this.cancelInFlight.signal);
     this.deadlineNs = bounds.durationMs === undefined ? undefined : monotonicNs() + bounds.durationMs * 1e6;

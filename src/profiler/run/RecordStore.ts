@@ -4,6 +4,7 @@ import type { RequestRecord } from "../model/RequestRecord.js";
 import type { RequestRecords } from "../model/RequestRecords.js";
 import { atIndex } from "./atIndex.js";
 import { BlockColumn } from "./BlockColumn.js";
+import { BlockFile } from "./BlockFile.js";
 import type { JsonBytes } from "./JsonBytes.js";
 import { StringTable } from "./StringTable.js";
 import { TokenTimes } from "./TokenTimes.js";
@@ -73,6 +74,17 @@ const K = {
   end: ascii("}\n"),
 } as const;
 
+/** Token gaps kept in memory before full blocks move to the records' folder: 4 million tokens, about 200,000 streams. */
+const TOKEN_MEMORY_BYTES = 16 * 2 ** 20;
+
+/** Where a `RecordStore` may keep token times that do not stay in memory. */
+export interface RecordStoreOptions {
+  /** A folder (the run's) for a temporary file of token times; absent: every time stays in memory. */
+  tokenDir?: string;
+  /** Bytes of token times kept in memory before the rest moves to `tokenDir` (default 16 MiB). */
+  tokenMemoryBytes?: number;
+}
+
 /** A record's tokenNs offsets are kept relative to the first token of its block of records. */
 const RECORD_BLOCK_SHIFT = 14;
 
@@ -104,7 +116,7 @@ export class RecordStore implements RequestRecords {
   private readonly tokenEnd = new BlockColumn("uint");
   private readonly tokenBase: number[] = [];
   /** Token times as gaps from the time before (the first from the record's start). */
-  private readonly tokens = new TokenTimes();
+  private readonly tokens: TokenTimes;
   private readonly inputTokens = new BlockColumn("uint");
   private readonly outputTokens = new BlockColumn("uint");
   private readonly reasoningTokens = new BlockColumn("uint");
@@ -121,8 +133,24 @@ export class RecordStore implements RequestRecords {
   private readonly strings = new StringTable();
   private readonly errors = new StringTable();
 
+  constructor(options: RecordStoreOptions = {}) {
+    const dir = options.tokenDir;
+    const keepBytes = options.tokenMemoryBytes ?? TOKEN_MEMORY_BYTES;
+    this.tokens = new TokenTimes(dir === undefined ? undefined : { file: new BlockFile(dir, "token-times"), keepBytes });
+  }
+
   get length(): number {
     return this.count;
+  }
+
+  /** Resolves once token times being moved to the file are written. */
+  written(): Promise<void> {
+    return this.tokens.written();
+  }
+
+  /** Releases the temporary file of token times, if any: records are not read afterwards. */
+  close(): void {
+    this.tokens.close();
   }
 
   /** Copies a finished, token-counted record in; returns its index. */

@@ -26,6 +26,8 @@ export interface PhaseParts {
   textsUnread?: boolean;
   /** The run's id on the phases' bus events. */
   correlationId?: string;
+  /** The run's folder: token times of long runs move to a temporary file there (see `RecordStore`). */
+  recordsDir?: string;
 }
 
 /** What the phases measured. */
@@ -106,6 +108,7 @@ async function drivePhase(
       streaming: config.endpoint.streaming,
       ...(Object.keys(config.endpoint.extra_inputs).length > 0 ? { extraInputs: config.endpoint.extra_inputs } : {}),
       ...(parts.textsUnread === true ? { textsUnread: true } : {}),
+      ...(parts.recordsDir === undefined ? {} : { recordsDir: parts.recordsDir }),
       observe: (record) => ttft.add(record),
     },
     { requests: bounds.requests, durationMs: bounds.duration_s === undefined ? undefined : bounds.duration_s * 1000, interrupt, graceMs },

@@ -106,7 +106,17 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     sampler.init(dataset, app.config.dataset.seed);
     measured = await runPhases(
       app,
-      { orchestrator, endpoint, sampler, serviceManager, ui, dataset, correlationId: source.correlationId, textsUnread: tokenizer === undefined },
+      {
+        orchestrator,
+        endpoint,
+        sampler,
+        serviceManager,
+        ui,
+        dataset,
+        correlationId: source.correlationId,
+        textsUnread: tokenizer === undefined,
+        recordsDir: dir,
+      },
       options.signal,
       options.graceMs ?? 2000,
     );
