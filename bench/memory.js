@@ -1,7 +1,8 @@
 // Memory: peak RSS of `aiperf profile` runs of N requests (non-streaming, or 20-chunk SSE streams) at concurrency 64 against
 // nginx (not the bottleneck), with the records export on; the slope between two sizes is the cost
 // per request, and 1,000,000 is extrapolated from it when the run itself would take too long here.
-// `node bench/memory.js [n1 n2 …] [--streaming] [--default-exporters] [--against OTHER_CHECKOUT]`
+// `node bench/memory.js [n1 n2 …] [--streaming] [--chunks C] [--default-exporters] [--against OTHER_CHECKOUT]`
+// (`--chunks`: chunks per stream, 20 unless given; `--chunks 200` is a long answer)
 // (the default exporters add `aiperf_json`, `aiperf_csv` and `aiperf_jsonl` to `json` and
 // `records`; `--against` runs another build's `bin/aiperf.js` after this one at each size).
 import { spawnSync } from "node:child_process";
@@ -65,7 +66,7 @@ function measure(bin, work, url, n, streaming, defaultExporters) {
   return { n, rssMb, seconds, reqPerS: n / seconds, recordsMb, endS, endCpuS };
 }
 
-export async function memory({ bin, work, log, sizes = [50_000, 200_000], streaming = false, defaultExporters = false, against }) {
+export async function memory({ bin, work, log, sizes = [50_000, 200_000], streaming = false, chunks = 20, defaultExporters = false, against }) {
   log("");
   if (!hasNginx()) {
     log("## Memory: skipped (nginx not installed: `apt-get install -y nginx`)");
@@ -73,7 +74,7 @@ export async function memory({ bin, work, log, sizes = [50_000, 200_000], stream
   }
   mkdirSync(work, { recursive: true });
   if (against) mkdirSync(path.join(work, "against"), { recursive: true });
-  const nginx = await startNginx(work, 1);
+  const nginx = await startNginx(work, 1, chunks);
   const rows = [];
   try {
     for (const n of sizes) {
@@ -85,7 +86,7 @@ export async function memory({ bin, work, log, sizes = [50_000, 200_000], stream
     await nginx.stop();
   }
   log(
-    `## Memory: peak RSS, ${streaming ? "streaming (20 chunks)" : "non-streaming"}, ${defaultExporters ? "default exporters" : "json and records exported"}, concurrency 64, nginx on core 1, aiperf on core 0 (load average ${os.loadavg()[0].toFixed(1)})`,
+    `## Memory: peak RSS, ${streaming ? `streaming (${chunks} chunks)` : "non-streaming"}, ${defaultExporters ? "default exporters" : "json and records exported"}, concurrency 64, nginx on core 1, aiperf on core 0 (load average ${os.loadavg()[0].toFixed(1)})`,
   );
   log("| requests | peak RSS (MB) | whole process (s) | req/s incl. start and exports | records file (MB) | end of run (s) | end of run, CPU (s) |");
   log("|---|---|---|---|---|---|---|");
@@ -108,12 +109,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   const args = process.argv.slice(2);
   const streaming = args.includes("--streaming");
-  const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--against").map(Number);
+  const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--against" && args[i - 1] !== "--chunks").map(Number);
   await memory({
     bin: path.join(root, "bin", "aiperf.js"),
     work: path.join(root, "bench", ".work", "memory"),
     log: console.log,
     streaming,
+    ...(args.includes("--chunks") ? { chunks: Number(args[args.indexOf("--chunks") + 1]) } : {}),
     defaultExporters: args.includes("--default-exporters"),
     ...(args.includes("--against") ? { against: path.resolve(args[args.indexOf("--against") + 1], "bin", "aiperf.js") } : {}),
     ...(sizes.length ? { sizes } : {}),

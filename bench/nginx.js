@@ -1,6 +1,6 @@
 // A server that is not the bottleneck: nginx (Debian's `apt-get install -y nginx`) answering every
 // request from its config (no files, no upstream), one worker, pinned to one core with taskset.
-// Two ports: a chat completion as JSON, and the same as 20 SSE chunks.
+// Two ports: a chat completion as JSON, and the same as 20 SSE chunks (or as many as asked).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -48,13 +48,37 @@ async function waitPort(port) {
   throw new Error(`nginx did not listen on ${port}`);
 }
 
+/**
+ * The SSE server: the body in the config (`return 200`) as for the usual 20 chunks, or, past the
+ * length nginx takes in one config parameter, as a static file that a POST is redirected to
+ * (nginx serves files to GET only; `error_page 405 =200` turns the POST into one).
+ */
+function sseServer(port, body, prefix) {
+  if (body.length < 3500)
+    return `  server {
+    listen 127.0.0.1:${port} reuseport backlog=4096;
+    location / { default_type text/event-stream; return 200 ${quote(body)}; }
+  }`;
+  const root = path.join(prefix, "sse");
+  for (const route of ["v1/chat/completions", "v1/completions"]) {
+    mkdirSync(path.dirname(path.join(root, route)), { recursive: true });
+    writeFileSync(path.join(root, route), body);
+  }
+  return `  server {
+    listen 127.0.0.1:${port} reuseport backlog=4096;
+    root ${root};
+    default_type text/event-stream;
+    location / { error_page 405 =200 $uri; }
+  }`;
+}
+
 /** Whether nginx is installed (the comparison is skipped, and says so, when it is not). */
 export function hasNginx() {
   return spawnSync("nginx", ["-v"]).status === 0;
 }
 
-/** Starts nginx pinned to `core`; resolves with `{ jsonUrl, sseUrl, stop() }`. */
-export async function startNginx(work, core = 1) {
+/** Starts nginx pinned to `core` (streams of `chunks` SSE chunks); resolves with `{ jsonUrl, sseUrl, stop() }`. */
+export async function startNginx(work, core = 1, chunks = 20) {
   const prefix = path.join(work, "nginx");
   mkdirSync(path.join(prefix, "logs"), { recursive: true });
   const [jsonPort, ssePort] = [await freePort(), await freePort()];
@@ -76,7 +100,7 @@ http {
   client_body_temp_path ${path.join(prefix, "body")};
   geo $dollar { default "$"; }
 ${server(jsonPort, "application/json", JSON_BODY)}
-${server(ssePort, "text/event-stream", sseBody())}
+${sseServer(ssePort, sseBody(chunks), prefix)}
 }
 `,
   );
