@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { pbkdf2 } from "node:crypto";
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { RequestRecord } from "aiperf";
@@ -176,12 +177,74 @@ describe("RecordStore: records in columns round-trip exactly", () => {
     }
   });
 
-  it("keeps every token time in memory when its folder cannot take the file", async () => {
-    const store = new RecordStore({ tokenDir: path.join(os.tmpdir(), "aiperf-no-such-folder", "deeper"), tokenMemoryBytes: 0 });
+  it("keeps every token time in memory, and says why once, when its folder cannot take the file", async () => {
+    const told: string[] = [];
+    const store = new RecordStore({
+      tokenDir: path.join(os.tmpdir(), "aiperf-no-such-folder", "deeper"),
+      tokenMemoryBytes: 0,
+      onTokenFileError: (message) => told.push(message),
+    });
+    const bare = new RecordStore();
     const make = (i: number): RequestRecord => ({ ...minimal(i), tokenNs: Array.from({ length: 20 }, (_, k) => 1e12 + i * 1e6 + k * 1e4) });
-    for (let i = 0; i < 2000; i++) store.append(make(i));
+    for (let i = 0; i < 2000; i++) {
+      store.append(make(i));
+      bare.append(make(i));
+    }
     await store.written();
+    expect(store.bytes).toBe(bare.bytes);
     for (const i of [0, 1000, 1999]) expect(store.at(i)).toStrictEqual(make(i));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(/^token times stay in memory: no temporary file in .*aiperf-no-such-folder/);
+  });
+
+  it("reads times moved out and times still in memory alike, before and after their writes land (narrow gaps too)", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "aiperf-tokens-"));
+    try {
+      // Three blocks' worth stay in memory; gaps of 7 and 300 ns keep blocks 1 and 2 bytes wide.
+      const store = new RecordStore({ tokenDir: dir, tokenMemoryBytes: 3 * 16_384 });
+      const make = (i: number): RequestRecord => {
+        const startNs = 1e12 + i * 1e5;
+        return { ...minimal(i), startNs, tokenNs: Array.from({ length: 30 }, (_, k) => startNs + (i % 2 === 0 ? 7 : 300) * (k + 1)) };
+      };
+      const n = 10_000;
+      const check = () => {
+        for (let i = 0; i < n; i += 37) expect(store.at(i)?.tokenNs).toStrictEqual(make(i).tokenNs);
+      };
+      const inMemory = new RecordStore();
+      for (let i = 0; i < n; i++) {
+        store.append(make(i));
+        inMemory.append(make(i));
+      }
+      check();
+      await store.written();
+      check();
+      // 300,000 gaps in 2-byte blocks of 32 KiB: the first stays (within the budget), 17 full ones move, the unfinished last stays.
+      expect(inMemory.bytes - store.bytes).toBe(17 * 32_768);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("finishes writes under way before it lets the file go, so they never land in a file opened after the close", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "aiperf-tokens-"));
+    try {
+      const store = new RecordStore({ tokenDir: dir, tokenMemoryBytes: 0 });
+      // The thread pool kept busy, so the store's writes are certainly still queued at the close.
+      const busy = Array.from({ length: 8 }, () => new Promise((resolve) => pbkdf2("p", "s", 100_000, 32, "sha256", resolve)));
+      for (let i = 0; i < 20_000; i++) store.append({ ...minimal(i), tokenNs: Array.from({ length: 20 }, (_, k) => 1e12 + i * 1e6 + k * 9_870_123) });
+      store.close();
+      // Opened right after the close: it would get the store's descriptor number if that were free already.
+      const other = path.join(dir, "other.txt");
+      const handle = openSync(other, "w+");
+      writeSync(handle, "kept");
+      await store.written();
+      await Promise.all(busy);
+      closeSync(handle);
+      expect(readFileSync(other, "utf8")).toBe("kept");
+      expect(readdirSync(dir)).toEqual(["other.txt"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("rewrites error texts in place (redaction) and counts them without building records", () => {

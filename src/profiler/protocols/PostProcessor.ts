@@ -5,7 +5,8 @@ import type { ProcessingResult } from "../model/ProcessingResult.js";
 import type { RequestRecords } from "../model/RequestRecords.js";
 
 /**
- * Runs after each phase on that phase's records.
+ * Runs after each phase on that phase's records. Read them before `process` settles: a long
+ * warm-up's token times live in a temporary file that is released once its phase is done.
  * @public
  */
 export interface PostProcessor {

@@ -27,8 +27,8 @@ function closeQuietly(fd: number, name: string | undefined): void {
  * that is killed leaves nothing behind. Writes go through the thread pool: a disk that stalls
  * never stalls the requests' event loop, and a block stays in memory (and is read from there)
  * until its write has landed. A write that fails (a full disk) leaves its block in memory and
- * stops further writes: memory is the fallback, never a lost value. Reads (at the end of the run)
- * are synchronous, through a small cache of blocks.
+ * stops further writes: memory is the fallback, never a lost value, and `onError` hears why once.
+ * Reads (at the end of the run) are synchronous, through a small cache of blocks.
  */
 export class BlockFile {
   private fd: number | undefined;
@@ -51,6 +51,8 @@ export class BlockFile {
   constructor(
     private readonly dir: string,
     private readonly name: string,
+    /** Told once, when the file cannot be made or written (the blocks then stay in memory). */
+    private readonly onError?: (message: string) => void,
   ) {}
 
   /** False once a write has failed: callers keep their blocks. */
@@ -71,13 +73,14 @@ export class BlockFile {
     const bytes = new Uint8Array(block.buffer, block.byteOffset, block.byteLength);
     this.writing++;
     write(fd, bytes, 0, bytes.length, offset, (error, written) => {
-      if (error !== null || written !== bytes.length) this.failed = true;
-      else {
+      if (error !== null || written !== bytes.length) this.fail(`writing ${bytes.length} bytes failed: ${error?.message ?? `${written} written`}`);
+      else if (!this.closed) {
         this.offsets[b] = offset;
         this.lengths[b] = bytes.length;
         this.widths[b] = block.BYTES_PER_ELEMENT;
         onWritten();
       }
+      // Waiters go first: a close put off until now releases the file after this last write.
       if (--this.writing === 0) for (const resolve of this.waiting.splice(0)) resolve();
     });
   }
@@ -87,29 +90,52 @@ export class BlockFile {
     return this.writing === 0 ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  /** Block number `b` as written, or `undefined` if it never was. */
+  /**
+   * Block number `b` as written, or `undefined` if it never was. The array is valid until the
+   * next `load` (its memory is reused for a block read later).
+   */
   load(b: number): Block | undefined {
+    if (this.closed) {
+      if (this.widths[b] === undefined) return undefined;
+      throw new Error("token times were read after their records were closed");
+    }
     // Reads go in order: the block asked for is nearly always the one read last.
     if (this.cachedNumbers[this.cachedNumbers.length - 1] === b) return this.cachedBlocks[this.cachedBlocks.length - 1];
     const at = this.cachedNumbers.indexOf(b);
     if (at !== -1) return this.cachedBlocks[at];
     const width = this.widths[b];
     if (width === undefined) return undefined;
-    if (this.closed) throw new Error("token times were read after their records were closed");
     const block = this.readBlock(b, width, this.lengths[b] as number);
     this.cachedNumbers.push(b);
     this.cachedBlocks.push(block);
     return block;
   }
 
-  /** Closes (and, where it was not unlinked while open, removes) the file; later loads find nothing. */
+  /**
+   * Closes (and, where it was not unlinked while open, removes) the file once the writes under
+   * way have landed (closing under them would let them land in whatever file gets the descriptor
+   * next); nothing is written or read afterwards.
+   */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.failed = true;
+    this.cachedNumbers.length = 0;
+    this.cachedBlocks.length = 0;
+    if (this.writing > 0) this.waiting.push(() => this.release());
+    else this.release();
+  }
+
+  private release(): void {
     if (this.fd === undefined) return;
     closeWhenCollected.unregister(this);
     closeQuietly(this.fd, this.leftName);
     this.fd = undefined;
+  }
+
+  private fail(message: string): void {
+    if (!this.failed) this.onError?.(`token times stay in memory: ${message}`);
     this.failed = true;
-    this.closed = true;
   }
 
   private readBlock(b: number, width: number, length: number): Block {
@@ -139,8 +165,8 @@ export class BlockFile {
     const file = path.join(this.dir, `.${this.name}-${process.pid}-${Date.now().toString(36)}.tmp`);
     try {
       this.fd = openSync(file, "wx+", 0o600);
-    } catch {
-      this.failed = true;
+    } catch (error) {
+      this.fail(`no temporary file in ${this.dir}: ${(error as Error).message}`);
       return undefined;
     }
     try {

@@ -10,7 +10,7 @@ import type { DatasetSampler } from "../protocols/DatasetSampler.js";
 import type { Endpoint } from "../protocols/Endpoint.js";
 import type { CreditSender } from "../protocols/TimingStrategy.js";
 import { failedRecord } from "./executeRequest.js";
-import { RecordStore } from "./RecordStore.js";
+import { RecordStore, type RecordStoreOptions } from "./RecordStore.js";
 
 /** What a phase sender needs to issue requests. */
 export interface SenderDeps {
@@ -29,8 +29,8 @@ export interface SenderDeps {
   textsUnread?: boolean;
   /** Sees each record as it ends, before it goes into the columns (live statistics). */
   observe?: (record: RequestRecord) => void;
-  /** A folder for the records' token times past the first 16 MiB (the run's folder); absent: all in memory. */
-  recordsDir?: string;
+  /** Where the records' token times past the first 16 MiB go (the run's folder); absent: all in memory. */
+  records?: RecordStoreOptions;
 }
 
 /** Bounds of the phase being sent. */
@@ -66,7 +66,7 @@ export class PhaseSender implements CreditSender {
     private readonly deps: SenderDeps,
     private readonly bounds: SenderBounds,
   ) {
-    this.records = new RecordStore(deps.recordsDir === undefined ? {} : { tokenDir: deps.recordsDir });
+    this.records = new RecordStore(deps.records);
     // Every request in flight listens on these: hundreds at a time is expected, not a leak.
     setMaxListeners(0, this.stopSending.signal, this.cancelInFlight.signal);
     this.deadlineNs = bounds.durationMs === undefined ? undefined : monotonicNs() + bounds.durationMs * 1e6;

@@ -83,6 +83,8 @@ export interface RecordStoreOptions {
   tokenDir?: string;
   /** Bytes of token times kept in memory before the rest moves to `tokenDir` (default 16 MiB). */
   tokenMemoryBytes?: number;
+  /** Told once when the file cannot be made or written: the times then stay in memory. */
+  onTokenFileError?: (message: string) => void;
 }
 
 /** A record's tokenNs offsets are kept relative to the first token of its block of records. */
@@ -132,11 +134,13 @@ export class RecordStore implements RequestRecords {
   private readonly phases = new StringTable();
   private readonly strings = new StringTable();
   private readonly errors = new StringTable();
+  /** A record's token times while its line is written. */
+  private readonly scratch: number[] = [];
 
   constructor(options: RecordStoreOptions = {}) {
     const dir = options.tokenDir;
     const keepBytes = options.tokenMemoryBytes ?? TOKEN_MEMORY_BYTES;
-    this.tokens = new TokenTimes(dir === undefined ? undefined : { file: new BlockFile(dir, "token-times"), keepBytes });
+    this.tokens = new TokenTimes(dir === undefined ? undefined : { file: new BlockFile(dir, "token-times", options.onTokenFileError), keepBytes });
   }
 
   get length(): number {
@@ -340,11 +344,11 @@ export class RecordStore implements RequestRecords {
       out.number(flags & F.firstContentIsFirstToken ? firstTokenNs : this.firstContentNs.get(i));
     }
     out.bytes(K.tokenNs);
-    let tokenNs = startNs;
-    for (let t = tokenStart; t < tokenEnd; t++) {
-      if (t > tokenStart) out.byte(COMMA);
-      tokenNs = this.tokens.next(t, tokenNs);
-      out.number(tokenNs);
+    const times = this.scratch;
+    this.tokens.readInto(tokenStart, tokenEnd, startNs, times);
+    for (let t = 0; t < tokenEnd - tokenStart; t++) {
+      if (t > 0) out.byte(COMMA);
+      out.number(times[t] as number);
     }
     out.bytes(K.endNs);
     out.number(this.endNs.get(i));

@@ -55,6 +55,12 @@ export class TokenTimes {
   /** The times at indexes `[start, end)`, the first following `origin`. */
   read(start: number, end: number, origin: number): number[] {
     const out = new Array<number>(end - start);
+    this.readInto(start, end, origin, out);
+    return out;
+  }
+
+  /** `read` into `out` (from its index 0; its length is left as it is): no array per record. */
+  readInto(start: number, end: number, origin: number, out: number[]): void {
     let previous = origin;
     // Block by block: a moved-out block is looked up once, not once per token.
     for (let k = start; k < end; ) {
@@ -66,7 +72,6 @@ export class TokenTimes {
         out[k - start] = previous;
       }
     }
-    return out;
   }
 
   /** Bytes held in memory by the gaps' blocks. */

@@ -13,6 +13,7 @@ import type { ServiceManager } from "../protocols/ServiceManager.js";
 import type { Ui } from "../protocols/Ui.js";
 import { PhaseSender } from "./PhaseSender.js";
 import { RecentTtft } from "./RecentTtft.js";
+import { RecordStore } from "./RecordStore.js";
 
 /** What the phases of a run need, resolved before the first one. */
 export interface PhaseParts {
@@ -65,7 +66,7 @@ export async function runPhases(app: App<AppConfig>, parts: PhaseParts, interrup
     if (phase === CreditPhase.Profiling) {
       outcome.records = result.records;
       outcome.stats = result.stats;
-    }
+    } else if (result.records instanceof RecordStore) result.records.close();
     outcome.health.push(await healthAfter(app, phase));
   }
   return outcome;
@@ -108,7 +109,7 @@ async function drivePhase(
       streaming: config.endpoint.streaming,
       ...(Object.keys(config.endpoint.extra_inputs).length > 0 ? { extraInputs: config.endpoint.extra_inputs } : {}),
       ...(parts.textsUnread === true ? { textsUnread: true } : {}),
-      ...(parts.recordsDir === undefined ? {} : { recordsDir: parts.recordsDir }),
+      ...(parts.recordsDir === undefined ? {} : { records: { tokenDir: parts.recordsDir, onTokenFileError: (message: string) => app.logger.warn(message) } }),
       observe: (record) => ttft.add(record),
     },
     { requests: bounds.requests, durationMs: bounds.duration_s === undefined ? undefined : bounds.duration_s * 1000, interrupt, graceMs },
