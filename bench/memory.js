@@ -6,7 +6,7 @@
 // (the default exporters add `aiperf_json`, `aiperf_csv` and `aiperf_jsonl` to `json` and
 // `records`; `--against` runs another build's `bin/aiperf.js` after this one at each size).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,6 +63,8 @@ function measure(bin, work, url, n, streaming, defaultExporters) {
   const endCpuS = Number(/CPU ([\d.]+) s/.exec(endLine)?.[1]);
   if (endLine) console.error(`${n}: ${endLine}`);
   const recordsMb = statSync(path.join(runDir, "profile_records.jsonl")).size / 2 ** 20;
+  // A million streams leave gigabytes of exports: measured, then removed.
+  rmSync(out, { recursive: true, force: true });
   return { n, rssMb, seconds, reqPerS: n / seconds, recordsMb, endS, endCpuS };
 }
 
