@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ParsedManifest } from "../registry/types.js";
@@ -92,13 +92,16 @@ export function cachedManifestReader(appRoot: string): ManifestReader {
     },
     flush() {
       if (!dirty && Object.keys(used).length === Object.keys(cache.entries).length) return;
+      const tmp = `${file}.${process.pid}.tmp`;
       try {
         mkdirSync(path.dirname(file), { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
         writeFileSync(tmp, JSON.stringify({ format: FORMAT, framework, entries: used } satisfies CacheFile));
         renameSync(tmp, file);
       } catch {
-        // a read-only tree still works, just without the cache
+        // A read-only tree still works, just without the cache; a full disk keeps no half-written temp file.
+        try {
+          rmSync(tmp, { force: true });
+        } catch {}
       }
     },
   };

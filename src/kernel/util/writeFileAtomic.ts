@@ -1,14 +1,20 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
  * Writes a file so readers never see it half-written: a temp file in the same folder, then a
- * rename (atomic on POSIX). Creates the folder if needed.
+ * rename (atomic on POSIX). Creates the folder if needed. A write or rename that fails (a full
+ * disk) removes the temp file: nothing is left behind but what was there before.
  * @public
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
-  await writeFile(tmp, content);
-  await rename(tmp, file);
+  try {
+    await writeFile(tmp, content);
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
 }
