@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -96,6 +96,26 @@ describe("failure modes: the run completes, errors are counted and grouped, expo
     expect(exitCode).toBe(1);
     expect(results.errors.reduce((n, e) => n + e.count, 0)).toBe(6);
     expect(results.errors[0]?.message).toMatch(/closed|terminated|socket|ended/i);
+  });
+
+  it("an export that cannot be written fails the run (exit 1), the other exports still written", async () => {
+    const mock = await startMock({ outputTokens: 2 });
+    const dir = tempDir("fail");
+    dirs.push(dir);
+    // A folder where profile_export.json should go: that one export cannot be put in place.
+    mkdirSync(path.join(dir, "profile_export.json", "inside"), { recursive: true });
+    try {
+      const { exitCode, files } = await profileWith({
+        endpoint: { url: mock.url },
+        phases: { warmup: { requests: 0 }, profiling: { requests: 4 } },
+        output: { dir, flat: true, data_exporters: ["json", "csv"], console_exporters: [] },
+      });
+      expect(exitCode).toBe(1);
+      expect(files.map((f) => path.basename(f))).toEqual(["profile_export.csv"]);
+      expect(readdirSync(dir).sort()).toEqual(["profile_export.csv", "profile_export.json"]);
+    } finally {
+      await mock.stop();
+    }
   });
 
   it("an endpoint plugin that throws while formatting or parsing fails those requests, not the run", async () => {

@@ -45,7 +45,8 @@ export interface ProfileRunOptions {
 }
 
 /**
- * What a run produced. `exitCode`: 0 ok, 1 every request failed, 3 a `--threshold` failed, 130 interrupted.
+ * What a run produced. `exitCode`: 0 ok, 1 every request failed or an export could not be written,
+ * 3 a `--threshold` failed, 130 interrupted.
  * @public
  */
 export interface ProfileRunResult {
@@ -139,12 +140,14 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   if (target.connectionSetup) results.connectionSetup = target.connectionSetup;
   const files: string[] = [];
   const exportTimes: string[] = [];
+  let exportFailed = false;
   // One exporter that fails (a full disk, a plugin's bug) costs its own files, never the others or the summary.
   for (const exporter of dataExporters) {
     const exportStart = monotonicNs();
     try {
       files.push(...(await exporter.export(results, dir)));
     } catch (error) {
+      exportFailed = true;
       app.logger.error(`export by ${exporter.constructor.name} failed: ${messageOf(error)}`);
     }
     exportTimes.push(`${exporter.constructor.name} ${((monotonicNs() - exportStart) / 1e9).toFixed(3)}`);
@@ -164,7 +167,8 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   }
   const finished = measured.stats?.completed ?? 0;
   const thresholdFailed = results.thresholds?.some((t) => !t.passed) ?? false;
-  const exitCode = interrupted ? 130 : finished > 0 && measured.stats?.errors === finished ? 1 : thresholdFailed ? 3 : 0;
+  // A file asked for and not written is a failure (1), as is a run whose every request failed.
+  const exitCode = interrupted ? 130 : exportFailed || (finished > 0 && measured.stats?.errors === finished) ? 1 : thresholdFailed ? 3 : 0;
   const counts = { records: measured.records.length, completed: finished, errors: measured.stats?.errors ?? 0 };
   await bus.emit(RunEnd, { dir, files, ...counts, interrupted, exitCode }, source);
   return { results, dir, files, exitCode };
