@@ -111,9 +111,13 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     .option("--quiet", "only warnings and errors on stderr")
     .option("--debug", "show stack traces and debug logs")
     .option("--plot", "also write report.html and SVG charts into the run's folder (a list --concurrency 1,4,16 or --request-rate 10,50 sweeps and compares)");
-  addMetricOptions(addLoadFlags(profile)).action(async function profileAction(flags: ProfileFlags): Promise<void> {
+  // Returns the run's exit code (a sweep reads it for each of its runs).
+  async function profileAction(flags: ProfileFlags): Promise<number | undefined> {
     const sweep = sweepPlan(flags);
-    if (sweep) return setExit(await runSweep(sweep, flags, io, profileAction));
+    if (sweep) {
+      setExit(await runSweep(sweep, flags, io, profileAction));
+      return undefined;
+    }
     let secrets: string[] = [];
     // Everything the run logs goes through one output, which the live view diverts above its line.
     const output = new LogOutput((t) => io.stderr(t));
@@ -136,15 +140,23 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       const result = await runProfile(app, { signal: guard.controller.signal, write, color, width });
       write(renderRunEnding(result.files, io.cwd, consoleStyle(color)));
       if (flags.plot) await writeReportTo([result.dir], result.dir, io);
-      if (result.exitCode === 1) io.stderr("[aiperf] error: every request failed (see the errors above)\n");
+      if (result.failedExports.length > 0)
+        io.stderr(`[aiperf] error: ${result.failedExports.length} export(s) could not be written: ${result.failedExports.join(", ")} (see the errors above)\n`);
+      const { completed = 0, errors = 0 } = result.results.phases.find((p) => p.phase === "profiling") ?? {};
+      if (completed > 0 && errors === completed) io.stderr("[aiperf] error: every request failed (see the errors above)\n");
       for (const t of result.results.thresholds ?? [])
         if (!t.passed)
           io.stderr(`[aiperf] threshold failed: ${t.expression} (measured ${t.value === undefined ? "nothing" : Number(t.value.toPrecision(6))})\n`);
       if (guard.contained > 0) io.stderr(`[aiperf] warning: ${guard.contained} uncaught error(s) from plugin code were contained (see above)\n`);
-      setExit(result.exitCode === 130 ? guard.interruptedCode : result.exitCode);
+      const code = result.exitCode === 130 ? guard.interruptedCode : result.exitCode;
+      setExit(code);
+      return code;
     } finally {
       guard.release();
       await app.dispose().catch((e: unknown) => logger.warn(`dispose: ${String(e)}`));
     }
+  }
+  addMetricOptions(addLoadFlags(profile)).action(async (flags: ProfileFlags) => {
+    await profileAction(flags);
   });
 }

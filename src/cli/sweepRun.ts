@@ -58,7 +58,12 @@ export function sweepDir(plan: SweepPlan, output: string | undefined, cwd: strin
  * runs that completed. A stop signal ends the sweep after the run in progress has written its
  * exports, and the comparison of what completed is still written. Returns the exit code.
  */
-export async function runSweep<F extends SweepableFlags>(plan: SweepPlan, flags: F, io: CliIO, runOne: (flags: F) => Promise<void>): Promise<number> {
+export async function runSweep<F extends SweepableFlags>(
+  plan: SweepPlan,
+  flags: F,
+  io: CliIO,
+  runOne: (flags: F) => Promise<number | undefined>,
+): Promise<number> {
   const base = sweepDir(plan, flags.output, io.cwd);
   let stopped: keyof typeof SIGNALS | undefined;
   const listeners = (Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]).map((name) => {
@@ -78,8 +83,9 @@ export async function runSweep<F extends SweepableFlags>(plan: SweepPlan, flags:
       if (stopped) break;
       const dir = path.join(base, plan.folders[i] as string);
       io.stderr(`[aiperf] sweep ${i + 1}/${plan.values.length}: ${plan.folders[i]?.replaceAll("_", " ")} -> ${dir}\n`);
+      let code: number | undefined;
       try {
-        await runOne({ ...flags, [plan.flag]: value, output: dir, set: [...flags.set, "output.flat=true"], plot: true });
+        code = await runOne({ ...flags, [plan.flag]: value, output: dir, set: [...flags.set, "output.flat=true"], plot: true });
       } catch (error) {
         // A signal that lands before measuring begins (the pre-flight check) fails that run; the
         // sweep then ends as interrupted, not as failed.
@@ -88,7 +94,8 @@ export async function runSweep<F extends SweepableFlags>(plan: SweepPlan, flags:
       }
       const outcome = await outcomeOf(dir);
       if (outcome.done) completed.push(dir);
-      failed ||= outcome.allFailed;
+      // Exit 1 of a run: every request failed, or an export could not be written.
+      failed ||= outcome.allFailed || code === 1;
       thresholdFailed ||= outcome.thresholdFailed;
       if (outcome.interrupted) stopped ??= "SIGINT";
     }
@@ -97,6 +104,6 @@ export async function runSweep<F extends SweepableFlags>(plan: SweepPlan, flags:
     if (completed.length > 0) await writeReportTo(completed, base, io);
     else io.stderr("[aiperf] sweep: no run completed, no comparison report written\n");
   }
-  // As for one run: interrupted, then every request failed, then a failed threshold (exit 3).
+  // As for one run: interrupted, then a failure (every request failed, an export not written), then a failed threshold (exit 3).
   return stopped ? SIGNALS[stopped] : failed ? 1 : thresholdFailed ? 3 : 0;
 }

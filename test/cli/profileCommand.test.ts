@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -38,6 +38,24 @@ describe("aiperf profile", () => {
       const exported = readFileSync(path.join(dir, "latest", "profile_export.json"), "utf8");
       expect(JSON.parse(exported).config.endpoint.api_key).toBe("***");
       for (const text of [stdout, stderr, exported]) expect(text).not.toContain(secret);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it("an export that cannot be written is named on stderr and the run exits 1, the other exports written", async () => {
+    const dir = tempDir("cli-export-fails");
+    try {
+      // A folder where profile_export.csv should go (a full disk fails the same way, at the write).
+      mkdirSync(path.join(dir, "profile_export.csv", "inside"), { recursive: true });
+      const { code, stderr } = await runCli(["profile", "--requests", "4", "--set", "phases.warmup.requests=0", "--set", "output.flat=true", "--output", dir], {
+        cwd: dir,
+      });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/error: export by CsvExporter failed/);
+      expect(stderr).toMatch(/error: 1 export\(s\) could not be written: CsvExporter/);
+      expect(stderr).not.toMatch(/every request failed/);
+      expect(existsSync(path.join(dir, "profile_export.json"))).toBe(true);
     } finally {
       removeDir(dir);
     }

@@ -54,6 +54,8 @@ export interface ProfileRunResult {
   /** The folder this run wrote into (its own, unless `output.flat`). */
   dir: string;
   files: string[];
+  /** Data exporters whose export failed (their errors are logged): the run exits 1. */
+  failedExports: string[];
   exitCode: 0 | 1 | 3 | 130;
 }
 
@@ -140,14 +142,14 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   if (target.connectionSetup) results.connectionSetup = target.connectionSetup;
   const files: string[] = [];
   const exportTimes: string[] = [];
-  let exportFailed = false;
+  const failedExports: string[] = [];
   // One exporter that fails (a full disk, a plugin's bug) costs its own files, never the others or the summary.
   for (const exporter of dataExporters) {
     const exportStart = monotonicNs();
     try {
       files.push(...(await exporter.export(results, dir)));
     } catch (error) {
-      exportFailed = true;
+      failedExports.push(exporter.constructor.name);
       app.logger.error(`export by ${exporter.constructor.name} failed: ${messageOf(error)}`);
     }
     exportTimes.push(`${exporter.constructor.name} ${((monotonicNs() - exportStart) / 1e9).toFixed(3)}`);
@@ -168,10 +170,10 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   const finished = measured.stats?.completed ?? 0;
   const thresholdFailed = results.thresholds?.some((t) => !t.passed) ?? false;
   // A file asked for and not written is a failure (1), as is a run whose every request failed.
-  const exitCode = interrupted ? 130 : exportFailed || (finished > 0 && measured.stats?.errors === finished) ? 1 : thresholdFailed ? 3 : 0;
+  const exitCode = interrupted ? 130 : failedExports.length > 0 || (finished > 0 && measured.stats?.errors === finished) ? 1 : thresholdFailed ? 3 : 0;
   const counts = { records: measured.records.length, completed: finished, errors: measured.stats?.errors ?? 0 };
   await bus.emit(RunEnd, { dir, files, ...counts, interrupted, exitCode }, source);
-  return { results, dir, files, exitCode };
+  return { results, dir, files, failedExports, exitCode };
 }
 
 /** User plus system CPU time of a `process.cpuUsage()` difference, s: steadier than wall time on a shared machine. */
