@@ -116,6 +116,53 @@ describe("runRequest: executeRequest without a promise", () => {
     expect((await run(job("{}"), { endpoint, transport: throwing })).error).toBe("broken transport");
   });
 
+  it("a stream of many thousand events is read in order into one record, most of it while the stream goes on (not all held to its end)", async () => {
+    const real = await app.get(Endpoint);
+    let parsed = 0;
+    const endpoint: Endpoint = {
+      path: real.path,
+      formatRequest: (turn, options) => real.formatRequest(turn, options),
+      parseResponse: (payload) => real.parseResponse(payload),
+      parseResponseText: (data) => {
+        parsed++;
+        return (real.parseResponseText as (data: string) => ReturnType<Endpoint["parseResponse"]>)(data);
+      },
+    };
+    const n = 10_000;
+    let parsedBeforeEnd = 0;
+    const chunk = (content: string) => JSON.stringify({ choices: [{ delta: { content } }] });
+    let sent = 0;
+    const streaming: Transport = {
+      open: () => {},
+      close: async () => {},
+      send: () => Promise.reject(new Error("unused")),
+      dispatch: (_request, onData, done: TransportDone) => {
+        onData(JSON.stringify({ choices: [{ delta: { reasoning_content: "hmm " } }] }), 100);
+        // Empty content every 1,000th event: no token, no time, as in a short stream.
+        for (let i = 0; i < n; i++) onData(chunk(i % 1000 === 999 ? "" : `t${i} `), 1000 + i);
+        onData(JSON.stringify({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 9990 } }), 20_000);
+        onData("[DONE]", 20_001);
+        sent = n;
+        parsedBeforeEnd = parsed;
+        done({ status: 200, sentNs: 50 });
+      },
+    };
+    const record = await run(job("{}"), { endpoint, transport: streaming });
+    expect(sent).toBe(n);
+    expect(record.error).toBeUndefined();
+    // Held payloads (and the text they were cut from) are read every 2,048: memory stays bounded.
+    expect(parsedBeforeEnd).toBeGreaterThanOrEqual(8192);
+    expect(parsed).toBe(n + 2);
+    const expected = Array.from({ length: n }, (_, i) => i).filter((i) => i % 1000 !== 999);
+    expect(record.outputText).toBe(expected.map((i) => `t${i} `).join(""));
+    expect(record.reasoningText).toBe("hmm ");
+    expect(record.tokenNs).toEqual([100, ...expected.map((i) => 1000 + i)]);
+    expect(record.firstTokenNs).toBe(100);
+    expect(record.firstContentNs).toBe(1000);
+    expect(record.usage).toEqual({ promptTokens: 3, completionTokens: 9990 });
+    expect(record.tokenCountSource).toBe("server");
+  });
+
   it("done is called once, even when a transport reports twice", async () => {
     const endpoint = await app.get(Endpoint);
     const twice: Transport = {

@@ -37,9 +37,16 @@ function truncate(text: string): string {
 }
 
 /**
+ * Payloads held unparsed before they are read into the record mid-stream: a normal answer never
+ * gets there, while a stream of millions of events (a hostile or runaway server) would otherwise
+ * hold every payload, and the text each was sliced from, until it ends (3.9 GB for 20 million).
+ */
+const HELD_LIMIT = 2048;
+
+/**
  * What arrived, exactly as it arrived: parsed only after the response (keeps the hot path to a
- * store or two). A JSON body is one payload, so the first one is held in fields and the arrays
- * are allocated only for a second.
+ * store or two), or every `HELD_LIMIT` payloads (`onFull`). A JSON body is one payload, so the
+ * first one is held in fields and the arrays are allocated only for a second.
  */
 class Arrivals {
   count = 0;
@@ -60,6 +67,7 @@ class Arrivals {
     }
     this.data.push(data);
     (this.atNs as number[]).push(atNs);
+    if (this.count === HELD_LIMIT) this.onFull();
   };
 
   dataAt(i: number): string {
@@ -69,6 +77,17 @@ class Arrivals {
   atNsAt(i: number): number {
     return i === 0 ? this.firstAtNs : ((this.atNs as number[])[i] as number);
   }
+
+  /** Forgets the payloads held (they have been read). */
+  protected clear(): void {
+    this.count = 0;
+    this.firstData = "";
+    this.data = undefined;
+    this.atNs = undefined;
+  }
+
+  /** `HELD_LIMIT` payloads are held. */
+  protected onFull(): void {}
 }
 
 /** Running totals of one response's payloads. */
@@ -117,16 +136,23 @@ function readPayload(record: RequestRecord, totals: Totals, data: string, atNs: 
   if (parsed.reasoningTokens !== undefined) usage.reasoningTokens = parsed.reasoningTokens;
 }
 
-/**
- * Reads every payload that arrived into the record: arrival times of content and reasoning
- * chunks, the texts (kept until their tokens are counted), the server's usage and any error.
- */
-function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpoint, keepTexts: boolean): Totals {
-  const totals: Totals = { content: "", reasoning: "", contentChunks: 0, reasoningChunks: 0, usage: undefined, keepTexts };
+/** A response's running totals before its first payload. */
+function emptyTotals(keepTexts: boolean): Totals {
+  return { content: "", reasoning: "", contentChunks: 0, reasoningChunks: 0, usage: undefined, keepTexts };
+}
+
+/** Reads the payloads held into the record and the totals (in arrival order, as they came). */
+function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpoint, totals: Totals): void {
   for (let i = 0; i < arrivals.count; i++) readPayload(record, totals, arrivals.dataAt(i), arrivals.atNsAt(i), endpoint);
+}
+
+/**
+ * Once every payload is read: the server's usage, and the output counts until the records are
+ * collected (applyTokenCounts settles them): the server's, else one per chunk.
+ */
+function settleCounts(record: RequestRecord, totals: Totals): void {
   const usage = totals.usage;
   if (usage !== undefined) record.usage = usage;
-  // Output counts until the records are collected (applyTokenCounts settles them): the server's, else one per chunk.
   if (usage?.completionTokens !== undefined) {
     record.tokenCountSource = "server";
     record.outputTokens = Math.max(0, usage.completionTokens - (usage.reasoningTokens ?? 0));
@@ -136,7 +162,6 @@ function readArrivals(record: RequestRecord, arrivals: Arrivals, endpoint: Endpo
     record.outputTokens = totals.contentChunks;
     if (totals.reasoningChunks > 0) record.reasoningTokens = totals.reasoningChunks;
   }
-  return totals;
 }
 
 /**
@@ -196,6 +221,8 @@ export function runRequest(
 /** One request being run: what arrived, and its end (the transport's two callbacks, bound once). */
 class RequestRun extends Arrivals {
   private ended = false;
+  /** Totals of the payloads read so far (made on the first read). */
+  private totals: Totals | undefined;
 
   constructor(
     private readonly record: RequestRecord,
@@ -210,7 +237,9 @@ class RequestRun extends Arrivals {
   readonly end = (response: TransportResponse | undefined, failure?: unknown): void => {
     if (this.ended) return;
     this.ended = true;
-    const record = finishRecord(this.record, this, this.endpoint, response, failure, this.signal, this.keepTexts);
+    // The end is the transport's, before any parsing.
+    this.record.endNs = monotonicNs();
+    const record = finishRecord(this.record, this.readHeld(), this.endpoint, response, failure, this.signal);
     try {
       this.done(record);
     } catch (error) {
@@ -221,20 +250,30 @@ class RequestRun extends Arrivals {
       });
     }
   };
+
+  protected override onFull(): void {
+    this.readHeld();
+    this.clear();
+  }
+
+  /** Reads the payloads held into the record; the totals of every payload read so far. */
+  private readHeld(): Totals {
+    this.totals ??= emptyTotals(this.keepTexts);
+    readArrivals(this.record, this, this.endpoint, this.totals);
+    return this.totals;
+  }
 }
 
-/** Settles a request's record once its transport is done: parses what arrived, then status and errors. */
+/** Settles a request's record once its transport is done and what arrived is read: counts, then status and errors. */
 function finishRecord(
   record: RequestRecord,
-  arrivals: Arrivals,
+  totals: Totals,
   endpoint: Endpoint,
   response: TransportResponse | undefined,
   failure: unknown,
   signal: AbortSignal,
-  keepTexts: boolean,
 ): RequestRecord {
-  record.endNs = monotonicNs();
-  const totals = readArrivals(record, arrivals, endpoint, keepTexts);
+  settleCounts(record, totals);
   if (response) {
     if (response.sentNs !== undefined) record.startNs = response.sentNs;
     record.status = response.status;
