@@ -1,6 +1,7 @@
 import { Buffer } from "node:buffer";
 import { type FileHandle, mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { removeOnExit } from "aiperf";
 
 /**
  * Writes all of `piece` at the handle's position: one write for the whole piece where it can
@@ -18,11 +19,13 @@ async function writeAll(handle: FileHandle, piece: string | Uint8Array): Promise
  * Writes the text (or already encoded) pieces `pieces` yields into `file`, one after another,
  * the next piece made while the one before is being written (never one big string in memory,
  * never more than two pieces held: the iterator must yield a new piece each time, not a buffer
- * it reuses), through a temp file renamed into place, so readers never see a half-written file.
+ * it reuses), through a temp file renamed into place, so readers never see a half-written file;
+ * the temp file is removed when writing fails or the process exits meanwhile (a second Ctrl-C).
  */
 export async function writeLinesAtomic(file: string, pieces: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const keep = removeOnExit(tmp);
   try {
     const handle = await open(tmp, "w");
     let writing: Promise<void> = Promise.resolve();
@@ -43,5 +46,7 @@ export async function writeLinesAtomic(file: string, pieces: Iterable<string | U
   } catch (error) {
     await rm(tmp, { force: true });
     throw error;
+  } finally {
+    keep();
   }
 }

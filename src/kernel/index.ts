@@ -71,6 +71,7 @@ export { MAX_TIMER_MS } from "./util/maxTimerMs.js";
 export { monotonicNs } from "./util/monotonicNs.js";
 export { normalizeName } from "./util/normalizeName.js";
 export { printable } from "./util/printable.js";
+export { removeOnExit } from "./util/removeOnExit.js";
 export { validateClass } from "./util/validateClass.js";
 export { TimeoutError, withTimeout } from "./util/withTimeout.js";
 export { writeFileAtomic } from "./util/writeFileAtomic.js";

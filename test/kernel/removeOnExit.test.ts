@@ -1,0 +1,51 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/fixtures.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs `body` (an ES module) in a child node with `dir` as argv[1]; returns its exit status. */
+function child(body: string, dir: string): number | null {
+  return spawnSync(process.execPath, ["--input-type=module", "-e", body, dir], { cwd: repoRoot, encoding: "utf8" }).status;
+}
+
+describe("a file being written when the process quits at once is not left behind", () => {
+  it("writeLinesAtomic: the records export's temp file is removed by a process.exit mid-write (a second Ctrl-C)", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "aiperf-exit-"));
+    dirs.push(dir);
+    const writer = pathToFileURL(path.join(repoRoot, "dist", "modules", "exporters", "writeLinesAtomic.js")).href;
+    const status = child(
+      `import { writeLinesAtomic } from ${JSON.stringify(writer)};
+async function* pieces() { yield "a\\n".repeat(100000); process.exit(7); }
+await writeLinesAtomic(process.argv[1] + "/profile_records.jsonl", pieces());`,
+      dir,
+    );
+    expect(status).toBe(7);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("removeOnExit: removes on exit until it is called, then leaves the file alone", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "aiperf-exit-"));
+    dirs.push(dir);
+    const status = child(
+      `import { writeFileSync } from "node:fs";
+import { removeOnExit } from "aiperf";
+const dir = process.argv[1];
+writeFileSync(dir + "/gone.tmp", "x");
+removeOnExit(dir + "/gone.tmp");
+writeFileSync(dir + "/kept.json", "{}");
+removeOnExit(dir + "/kept.json")();
+process.exit(0);`,
+      dir,
+    );
+    expect(status).toBe(0);
+    expect(readdirSync(dir)).toEqual(["kept.json"]);
+  });
+});
