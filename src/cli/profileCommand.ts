@@ -140,6 +140,8 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       const result = await runProfile(app, { signal: guard.controller.signal, write, color, width });
       write(renderRunEnding(result.files, io.cwd, consoleStyle(color)));
       if (flags.plot) await writeReportTo([result.dir], result.dir, io);
+      // Nothing reads the records after this: a long run's file of token times is released now.
+      (result.results.records as { close?: () => void }).close?.();
       if (result.failedExports.length > 0)
         io.stderr(`[aiperf] error: ${result.failedExports.length} export(s) could not be written: ${result.failedExports.join(", ")} (see the errors above)\n`);
       const { completed = 0, errors = 0 } = result.results.phases.find((p) => p.phase === "profiling") ?? {};

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, unlinkSync, write } from "node:fs";
 import path from "node:path";
+import { removeOnExit } from "../../kernel/util/removeOnExit.js";
 import type { Block } from "./BlockColumn.js";
 
 /** Blocks read back and kept, most recent last: a pass over the records reads them in order. */
@@ -47,6 +48,7 @@ export class BlockFile {
   private waiting: (() => void)[] = [];
   /** Name of a file that could not be unlinked while open (not POSIX): removed on close. */
   private leftName: string | undefined;
+  private keepOnExit: (() => void) | undefined;
 
   constructor(
     private readonly dir: string,
@@ -130,6 +132,7 @@ export class BlockFile {
     if (this.fd === undefined) return;
     closeWhenCollected.unregister(this);
     closeQuietly(this.fd, this.leftName);
+    this.keepOnExit?.();
     this.fd = undefined;
   }
 
@@ -172,7 +175,9 @@ export class BlockFile {
     try {
       unlinkSync(file);
     } catch {
+      // Not POSIX: the file is removed on close, or when the process exits before that.
       this.leftName = file;
+      this.keepOnExit = removeOnExit(file);
     }
     closeWhenCollected.register(this, { fd: this.fd, name: this.leftName }, this);
     return this.fd;
