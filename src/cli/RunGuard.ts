@@ -16,6 +16,8 @@ export class RunGuard {
   signal: StopSignal | undefined;
   /** Exceptions and rejections contained during the run. */
   contained = 0;
+  /** Set once the profiling phase is over: a signal then only stops what is left of the run's end. */
+  sendingDone = false;
   private readonly exit = process.exit;
   private readonly listeners: [string, (...args: unknown[]) => void][] = [];
 
@@ -53,7 +55,11 @@ export class RunGuard {
     this.signal = name;
     const what = name === "SIGINT" ? "interrupted" : `${name} received`;
     const again = name === "SIGINT" ? "Ctrl-C again" : `${name} again`;
-    this.notice(`[aiperf] ${what}: stopping sending, waiting up to 2 s for requests in flight, then writing exports (${again} to quit now)\n`);
+    // Past the last request, nothing is sent or cancelled any more: the exports are what is left.
+    const rest = this.sendingDone
+      ? "the requests are done, the exports are being written"
+      : "stopping sending, waiting up to 2 s for requests in flight, then writing exports";
+    this.notice(`[aiperf] ${what}: ${rest} (${again} to quit now)\n`);
     this.controller.abort(new Error(`interrupted (${name})`));
   }
 

@@ -3,8 +3,10 @@ import type { Command } from "commander";
 import { createConsoleLogger, type Logger } from "../kernel/app/Logger.js";
 import { collectSecrets, redact } from "../kernel/config/maskSecrets.js";
 import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
+import { EventBus } from "../kernel/events/EventBus.js";
 import { colorEnabled, consoleStyle } from "../profiler/console/consoleStyle.js";
 import { LogOutput } from "../profiler/console/LogOutput.js";
+import { PhaseComplete } from "../profiler/events/profilerEvents.js";
 import type { CliIO } from "./CliIO.js";
 import { addLoadFlags, type LoadFlags, loadFlagsToSet } from "./loadFlags.js";
 import { addMetricOptions, type MetricFlags, metricFlagsToSet } from "./metricFlags.js";
@@ -133,6 +135,14 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     // Routed keys (a plugin strategy's token) are not in app.config: collect from the config as written too.
     secrets = [...new Set([...collectSecrets(app.config), ...collectSecrets(app.loadedConfig.raw)])];
     const guard = new RunGuard(logger, (t) => output.write(t));
+    const bus = await app.get(EventBus);
+    bus.on(
+      PhaseComplete,
+      ({ phase }) => {
+        if (phase === "profiling") guard.sendingDone = true;
+      },
+      { name: "run-guard" },
+    );
     try {
       const color = colorEnabled(io.isTTY ? process.stdout : {});
       const width = Math.max(40, Math.min(80, (io.isTTY && process.stdout.columns) || 80));
