@@ -1,7 +1,6 @@
 import { Buffer } from "node:buffer";
-import { type FileHandle, mkdir, open, rename, rm } from "node:fs/promises";
-import path from "node:path";
-import { removeOnExit } from "aiperf";
+import { type FileHandle, open } from "node:fs/promises";
+import { writeViaTemp } from "aiperf";
 
 /**
  * Writes all of `piece` at the handle's position: one write for the whole piece where it can
@@ -23,10 +22,7 @@ async function writeAll(handle: FileHandle, piece: string | Uint8Array): Promise
  * the temp file is removed when writing fails or the process exits meanwhile (a second Ctrl-C).
  */
 export async function writeLinesAtomic(file: string, pieces: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const keep = removeOnExit(tmp);
-  try {
+  await writeViaTemp(file, async (tmp) => {
     const handle = await open(tmp, "w");
     let writing: Promise<void> = Promise.resolve();
     try {
@@ -42,11 +38,5 @@ export async function writeLinesAtomic(file: string, pieces: Iterable<string | U
       await writing.catch(() => {});
       await handle.close();
     }
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  } finally {
-    keep();
-  }
+  });
 }

@@ -75,3 +75,4 @@ export { removeOnExit } from "./util/removeOnExit.js";
 export { validateClass } from "./util/validateClass.js";
 export { TimeoutError, withTimeout } from "./util/withTimeout.js";
 export { writeFileAtomic } from "./util/writeFileAtomic.js";
+export { writeViaTemp } from "./util/writeViaTemp.js";

@@ -1,25 +1,11 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { removeOnExit } from "./removeOnExit.js";
+import { writeFile } from "node:fs/promises";
+import { writeViaTemp } from "./writeViaTemp.js";
 
 /**
- * Writes a file so readers never see it half-written: a temp file in the same folder, then a
- * rename (atomic on POSIX). Creates the folder if needed. A write or rename that fails (a full
- * disk), or the process exiting meanwhile, removes the temp file: nothing is left behind but what
- * was there before.
+ * Writes a file so readers never see it half-written (see `writeViaTemp`: a temp file renamed
+ * into place, removed when the write fails or the process exits meanwhile).
  * @public
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
-  const keep = removeOnExit(tmp);
-  try {
-    await writeFile(tmp, content);
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  } finally {
-    keep();
-  }
+  await writeViaTemp(file, (tmp) => writeFile(tmp, content));
 }
