@@ -6,7 +6,7 @@ import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
 import { EventBus } from "../kernel/events/EventBus.js";
 import { colorEnabled, consoleStyle } from "../profiler/console/consoleStyle.js";
 import { LogOutput } from "../profiler/console/LogOutput.js";
-import { PhaseComplete } from "../profiler/events/profilerEvents.js";
+import { PhaseComplete, type PhaseEventPayload, PhaseTimeout } from "../profiler/events/profilerEvents.js";
 import type { CliIO } from "./CliIO.js";
 import { addLoadFlags, type LoadFlags, loadFlagsToSet } from "./loadFlags.js";
 import { addMetricOptions, type MetricFlags, metricFlagsToSet } from "./metricFlags.js";
@@ -135,23 +135,16 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     // Routed keys (a plugin strategy's token) are not in app.config: collect from the config as written too.
     secrets = [...new Set([...collectSecrets(app.config), ...collectSecrets(app.loadedConfig.raw)])];
     const guard = new RunGuard(logger, (t) => output.write(t));
-    const bus = await app.get(EventBus);
-    bus.on(
-      PhaseComplete,
-      ({ phase }) => {
-        if (phase === "profiling") guard.sendingDone = true;
-      },
-      { name: "run-guard" },
-    );
+    let records: { close?: () => void } | undefined;
     try {
+      followPhases(await app.get(EventBus), guard);
       const color = colorEnabled(io.isTTY ? process.stdout : {});
       const width = Math.max(40, Math.min(80, (io.isTTY && process.stdout.columns) || 80));
       const write = (t: string) => io.stdout(redact(t, secrets));
       const result = await runProfile(app, { signal: guard.controller.signal, write, color, width });
+      records = result.results.records as { close?: () => void };
       write(renderRunEnding(result.files, io.cwd, consoleStyle(color)));
       if (flags.plot) await writeReportTo([result.dir], result.dir, io);
-      // Nothing reads the records after this: a long run's file of token times is released now.
-      (result.results.records as { close?: () => void }).close?.();
       if (result.failedExports.length > 0)
         io.stderr(`[aiperf] error: ${result.failedExports.length} export(s) could not be written: ${result.failedExports.join(", ")} (see the errors above)\n`);
       const { completed = 0, errors = 0 } = result.results.phases.find((p) => p.phase === "profiling") ?? {};
@@ -164,6 +157,8 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       setExit(code);
       return code;
     } finally {
+      // Nothing reads the records after this: a long run's file of token times is released, even when the end failed.
+      records?.close?.();
       guard.release();
       await app.dispose().catch((e: unknown) => logger.warn(`dispose: ${String(e)}`));
     }
@@ -171,4 +166,13 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
   addMetricOptions(addLoadFlags(profile)).action(async (flags: ProfileFlags) => {
     await profileAction(flags);
   });
+}
+
+/** Tells the guard when the profiling phase is over (done or timed out): a stop signal then only concerns the exports. */
+function followPhases(bus: EventBus, guard: RunGuard): void {
+  const over = ({ phase }: PhaseEventPayload) => {
+    if (phase === "profiling") guard.sendingDone = true;
+  };
+  bus.on(PhaseComplete, over, { name: "run-guard" });
+  bus.on(PhaseTimeout, over, { name: "run-guard" });
 }

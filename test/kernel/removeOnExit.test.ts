@@ -13,7 +13,11 @@ afterEach(() => {
 
 /** Runs `body` (an ES module) in a child node with `dir` as argv[1]; returns its exit status. */
 function child(body: string, dir: string): number | null {
-  return spawnSync(process.execPath, ["--input-type=module", "-e", body, dir], { cwd: repoRoot, encoding: "utf8" }).status;
+  return childRun(body, dir).status;
+}
+
+function childRun(body: string, dir: string) {
+  return spawnSync(process.execPath, ["--input-type=module", "-e", body, dir], { cwd: repoRoot, encoding: "utf8" });
 }
 
 describe("a file being written when the process quits at once is not left behind", () => {
@@ -46,6 +50,29 @@ process.exit(0);`,
       dir,
     );
     expect(status).toBe(0);
+    expect(readdirSync(dir)).toEqual(["kept.json"]);
+  });
+
+  it("many files at once: every one removed at exit, and no warning about too many exit listeners", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "aiperf-exit-"));
+    dirs.push(dir);
+    const run = childRun(
+      `import { writeFileSync } from "node:fs";
+import { removeOnExit } from "aiperf";
+const dir = process.argv[1];
+const before = process.listenerCount("exit");
+for (let i = 0; i < 30; i++) { writeFileSync(dir + "/t" + i + ".tmp", "x"); removeOnExit(dir + "/t" + i + ".tmp"); }
+writeFileSync(dir + "/kept.json", "{}");
+removeOnExit(dir + "/kept.json")();
+console.log("exit listeners added: " + (process.listenerCount("exit") - before));
+// A warning is emitted on a later tick: let it out before exiting.
+await new Promise((resolve) => setImmediate(resolve));
+process.exit(0);`,
+      dir,
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("exit listeners added: 1\n");
+    expect(run.stderr).not.toContain("MaxListenersExceededWarning");
     expect(readdirSync(dir)).toEqual(["kept.json"]);
   });
 });

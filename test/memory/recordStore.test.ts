@@ -1,5 +1,5 @@
-import { pbkdf2 } from "node:crypto";
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { closeSync, constants, mkdtempSync, open, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { RequestRecord } from "aiperf";
@@ -8,6 +8,32 @@ import { describe, expect, it } from "vitest";
 import { JsonBytes } from "../../dist/src/profiler/run/JsonBytes.js";
 import { MetricColumns } from "../../dist/src/profiler/run/MetricColumns.js";
 import { RecordStore } from "../../dist/src/profiler/run/RecordStore.js";
+
+/**
+ * Holds every thread of libuv's pool in an `open` of a FIFO that has no writer yet, so file work
+ * queued after this call waits; the returned function lets them go (no timing involved).
+ */
+function holdThreadPool(dir: string): () => Promise<void> {
+  const fifo = path.join(dir, "hold.fifo");
+  execFileSync("mkfifo", [fifo]);
+  const threads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+  const held = Array.from({ length: threads }, () => new Promise<number>((resolve, reject) => open(fifo, "r", (e, fd) => (e ? reject(e) : resolve(fd)))));
+  return async () => {
+    let writer: number | undefined;
+    while (writer === undefined) {
+      try {
+        writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+      } catch (error) {
+        // No reader in its open yet: a pool thread is about to be.
+        if ((error as NodeJS.ErrnoException).code !== "ENXIO") throw error;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    for (const fd of await Promise.all(held)) closeSync(fd);
+    closeSync(writer);
+    rmSync(fifo);
+  };
+}
 
 const minimal = (i: number): RequestRecord => ({
   phase: "profiling" as RequestRecord["phase"],
@@ -229,16 +255,20 @@ describe("RecordStore: records in columns round-trip exactly", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "aiperf-tokens-"));
     try {
       const store = new RecordStore({ tokenDir: dir, tokenMemoryBytes: 0 });
-      // The thread pool kept busy, so the store's writes are certainly still queued at the close.
-      const busy = Array.from({ length: 8 }, () => new Promise((resolve) => pbkdf2("p", "s", 100_000, 32, "sha256", resolve)));
+      // Every thread of the pool held: the store's writes are certainly still queued at the close.
+      const release = holdThreadPool(dir);
+      let landed = false;
       for (let i = 0; i < 20_000; i++) store.append({ ...minimal(i), tokenNs: Array.from({ length: 20 }, (_, k) => 1e12 + i * 1e6 + k * 9_870_123) });
+      void store.written().then(() => (landed = true));
       store.close();
       // Opened right after the close: it would get the store's descriptor number if that were free already.
       const other = path.join(dir, "other.txt");
       const handle = openSync(other, "w+");
       writeSync(handle, "kept");
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(landed).toBe(false);
+      await release();
       await store.written();
-      await Promise.all(busy);
       closeSync(handle);
       expect(readFileSync(other, "utf8")).toBe("kept");
       expect(readdirSync(dir)).toEqual(["other.txt"]);

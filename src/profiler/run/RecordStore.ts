@@ -9,6 +9,8 @@ import type { JsonBytes } from "./JsonBytes.js";
 import { StringTable } from "./StringTable.js";
 import { TokenTimes } from "./TokenTimes.js";
 
+/** Token times of one record kept in the scratch array between lines: more is let go after its line. */
+const SCRATCH_KEPT = 65_536;
 /** Bits of the flags column: which optional fields a record has, and its booleans. */
 const F = {
   issued: 1 << 0,
@@ -134,7 +136,7 @@ export class RecordStore implements RequestRecords {
   private readonly phases = new StringTable();
   private readonly strings = new StringTable();
   private readonly errors = new StringTable();
-  /** A record's token times while its line is written. */
+  /** A record's token times while its line is written (kept between records up to SCRATCH_KEPT). */
   private readonly scratch: number[] = [];
 
   constructor(options: RecordStoreOptions = {}) {
@@ -155,6 +157,7 @@ export class RecordStore implements RequestRecords {
   /** Releases the temporary file of token times, if any: records are not read afterwards. */
   close(): void {
     this.tokens.close();
+    this.scratch.length = 0;
   }
 
   /** Copies a finished, token-counted record in; returns its index. */
@@ -350,6 +353,8 @@ export class RecordStore implements RequestRecords {
       if (t > 0) out.byte(COMMA);
       out.number(times[t] as number);
     }
+    // One huge answer (millions of events) must not keep its times' worth of scratch for the rest of the export.
+    if (times.length > SCRATCH_KEPT) times.length = 0;
     out.bytes(K.endNs);
     out.number(this.endNs.get(i));
     out.bytes(K.inputTokens);
