@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
 import { AiperfError } from "../kernel/errors/AiperfError.js";
+import { ErrorCode } from "../kernel/errors/codes.js";
 import { printable } from "../kernel/util/printable.js";
 import { type CliIO, processIO } from "./CliIO.js";
 import { exitCodeOf } from "./exitCodeOf.js";
@@ -15,7 +16,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .description("Profile OpenAI-compatible LLM endpoints; inspect and validate plugins")
     .version(frameworkPackage().version)
     .exitOverride()
-    .configureOutput({ writeOut: (t) => io.stdout(t), writeErr: (t) => io.stderr(t) })
+    .configureOutput({
+      writeOut: (t) => io.stdout(t),
+      writeErr: (t) => io.stderr(t),
+      // Commander's own usage errors (an unknown option or command, a missing value) carry the same code as ours.
+      outputError: (t, write) => write(t.replace(/^error: /, `error ${ErrorCode.Usage}: `)),
+    })
     .showSuggestionAfterError(true)
     .enablePositionalOptions();
   const setExit = (code: number) => {

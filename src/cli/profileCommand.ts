@@ -153,7 +153,9 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
         if (!t.passed)
           io.stderr(`[aiperf] threshold failed: ${t.expression} (measured ${t.value === undefined ? "nothing" : Number(t.value.toPrecision(6))})\n`);
       if (guard.contained > 0) io.stderr(`[aiperf] warning: ${guard.contained} uncaught error(s) from plugin code were contained (see above)\n`);
-      const code = result.exitCode === 130 ? guard.interruptedCode : result.exitCode;
+      // A stop signal names the exit code even when it came after the last request (the run's
+      // measurements are whole then, and its export says it was not interrupted).
+      const code = result.exitCode === 130 || guard.signal !== undefined ? guard.interruptedCode : result.exitCode;
       setExit(code);
       return code;
     } finally {

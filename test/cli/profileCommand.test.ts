@@ -80,7 +80,8 @@ describe("aiperf profile", () => {
   it("an unknown flag is a usage error (exit 2)", async () => {
     const { code, stderr } = await runCli(["profile", "--concurency", "3"]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/unknown option '--concurency'/);
+    expect(stderr).toContain("error AIPERF_USAGE: unknown option '--concurency'");
+    expect(stderr).toContain("Did you mean --concurrency?");
   });
 });
 

@@ -72,4 +72,56 @@ describe("signals stop a run like Ctrl-C: measurements are written, the exit cod
     expect(run.code).toBe(143);
     expect(run.stderr).not.toMatch(STACK);
   });
+
+  it("a stop signal after the last request: the exports are finished, the notice says so, and the exit code still names the signal", async () => {
+    const dir = dirFor("signals");
+    // An exporter that waits for the signal itself: the signal certainly comes while exports are written.
+    writeFiles(dir, {
+      "slow/registry.yaml": "plugin: { name: slow }\ndata_exporter:\n  slow: { class: ./exporter.js:SlowExporter }\n",
+      "slow/exporter.js": `export class SlowExporter {
+  async export() {
+    // A signal listener does not keep the process alive: a timer that never fires does.
+    const alive = setInterval(() => {}, 2 ** 30);
+    const signalled = new Promise((resolve) => process.once("SIGINT", resolve));
+    process.stderr.write("[slow] exporting\\n");
+    await signalled;
+    clearInterval(alive);
+    return [];
+  }
+}
+`,
+      "c.yaml": `plugins: { paths: [slow] }
+endpoint: { mock: { ttft_ms: 0, itl_ms: 0, output_tokens: 2 } }
+phases: { warmup: { requests: 0 }, profiling: { requests: 5 } }
+output: { dir: out, data_exporters: [json, slow], console_exporters: [] }
+ui: { type: none }
+`,
+    });
+    const child = spawn(process.execPath, [aiperfBin, "profile", "-c", "c.yaml"], {
+      cwd: dir,
+      env: { ...process.env, AIPERF_NO_CACHE: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stdout.resume();
+    const exporting = new Promise<void>((resolve) =>
+      child.stderr.on("data", (d) => {
+        stderr += d;
+        if (stderr.includes("[slow] exporting")) resolve();
+      }),
+    );
+    const closed = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    try {
+      await exporting;
+      child.kill("SIGINT");
+      expect(await closed, stderr).toBe(130);
+      expect(stderr).toContain("[aiperf] interrupted: the requests are done, the exports are being written (Ctrl-C again to quit now)");
+      expect(stderr).not.toContain("stopping sending");
+      const exported = JSON.parse(exportsOf(path.join(dir, "out"))["profile_export.json"] ?? "{}");
+      expect(exported.interrupted).toBe(false);
+      expect(exported.phases.find((p: { phase: string }) => p.phase === "profiling").completed).toBe(5);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
 });
