@@ -8,6 +8,7 @@ import { colorEnabled, consoleStyle } from "../profiler/console/consoleStyle.js"
 import { LogOutput } from "../profiler/console/LogOutput.js";
 import { PhaseComplete, type PhaseEventPayload, PhaseTimeout } from "../profiler/events/profilerEvents.js";
 import type { CliIO } from "./CliIO.js";
+import { flagLabels } from "./flagLabels.js";
 import { addLoadFlags, type LoadFlags, loadFlagsToSet } from "./loadFlags.js";
 import { addMetricOptions, type MetricFlags, metricFlagsToSet } from "./metricFlags.js";
 import { parseDuration } from "./parseDuration.js";
@@ -131,7 +132,8 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     const [{ createProfilerApp }, { runProfile }] = await Promise.all([import("../profiler/createProfilerApp.js"), import("../profiler/run/runProfile.js")]);
     const config = flags.config ? path.resolve(io.cwd, flags.config) : path.join(frameworkPackage().root, "config", "default.yaml");
     const set = await withRecordsForPlot(flags.plot, config, [...tokenizerFlagsToSet(flags, io.cwd), ...flagsToSet(flags)]);
-    const app = await createProfilerApp({ config, set, root: io.cwd, logger, logOutput: output, noCache: !flags.cache, isTTY: io.isTTY });
+    const setLabels = flagLabels(set, flags.set, flags.requestRate !== undefined ? "--request-rate" : "--concurrency");
+    const app = await createProfilerApp({ config, set, setLabels, root: io.cwd, logger, logOutput: output, noCache: !flags.cache, isTTY: io.isTTY });
     // Routed keys (a plugin strategy's token) are not in app.config: collect from the config as written too.
     secrets = [...new Set([...collectSecrets(app.config), ...collectSecrets(app.loadedConfig.raw)])];
     const guard = new RunGuard(logger, (t) => output.write(t));

@@ -39,7 +39,7 @@ export interface CreateProfilerAppOptions
 export async function createProfilerApp(options: CreateProfilerAppOptions = {}): Promise<App<AppConfig>> {
   const { builtin, isTTY, modules, logOutput, ...rest } = options;
   const output = logOutput ?? new LogOutput();
-  const loaded = loadProfilerConfig({ config: options.config, set: options.set, env: options.env });
+  const loaded = loadProfilerConfig({ config: options.config, set: options.set, setLabels: options.setLabels, env: options.env });
   const host = profilerHost(builtin === undefined ? {} : { builtin });
   let selections: Selections | undefined;
   const app = await createApp<AppConfig>({

@@ -77,6 +77,18 @@ describe("aiperf profile", () => {
     );
   });
 
+  it("a bad flag value is reported under the flag the user typed, a bad --set under its key", async () => {
+    const flag = await runCli(["profile", "--concurrency", "abc"]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--concurrency: timing.concurrency: "concurrency" must be an integer number');
+    expect(flag.stderr).not.toContain("--set");
+    const stall = await runCli(["profile", "--request-rate", "5", "--stall-policy", "skp"]);
+    expect(stall.stderr).toContain('--stall-policy: timing.stall_policy: "stall_policy" must be one of catch_up, shift, skip (did you mean "skip"?)');
+    const set = await runCli(["profile", "--set", "timing.concurrency=0"]);
+    expect(set.code).toBe(2);
+    expect(set.stderr).toContain('--set timing.concurrency: timing.concurrency: "concurrency" must not be less than 1');
+  });
+
   it("an unknown flag is a usage error (exit 2)", async () => {
     const { code, stderr } = await runCli(["profile", "--concurency", "3"]);
     expect(code).toBe(2);

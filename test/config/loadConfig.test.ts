@@ -72,6 +72,12 @@ describe("config loading", () => {
     expect(error.message).toContain('--set endpoint.modle: endpoint.modle: unknown key "modle". Did you mean "model"?');
   });
 
+  it("names an assignment by its label where it has one (the flag it came from), else by its --set key", () => {
+    const error = errorOf(() => loadConfig({ set: ["endpoint.streaming=maybe", "endpoint.modle=x"], setLabels: ["--streaming"], env: {} }));
+    expect(error.message).toContain("--streaming: endpoint.streaming:");
+    expect(error.message).toContain('--set endpoint.modle: endpoint.modle: unknown key "modle"');
+  });
+
   it("checks the selected strategy's own timing keys before a run, naming the --set key and the closest one", async () => {
     const app = await createTestApp({ root: dir, set: ["timing.concurency=3"] });
     try {

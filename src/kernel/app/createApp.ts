@@ -58,6 +58,8 @@ export interface CreateAppOptions<TConfig extends KernelConfig = KernelConfig> {
   prepareConfig?: ConfigSchema<TConfig>["prepare"];
   /** `a.b=c` overrides applied after the file (a command line's `--set`). */
   set?: readonly string[];
+  /** What config errors call each `set` assignment, by position (the flag it came from); default `--set <key>`. */
+  setLabels?: readonly (string | undefined)[];
   /** Environment for `${VAR}` substitution (default `process.env`). */
   env?: Record<string, string | undefined>;
   /** Which implementation each protocol uses, from the host's own config keys. `plugins.select` is added. */
@@ -109,7 +111,7 @@ export async function createApp<TConfig extends KernelConfig = KernelConfig>(opt
   const loaded =
     options.loaded ??
     loadConfig<TConfig>(
-      { config: options.config, set: options.set, env: options.env },
+      { config: options.config, set: options.set, setLabels: options.setLabels, env: options.env },
       { ...(options.configClass ? { configClass: options.configClass } : {}), ...(options.prepareConfig ? { prepare: options.prepareConfig } : {}) },
     );
   const root = options.root ?? process.cwd();

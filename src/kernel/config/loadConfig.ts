@@ -19,6 +19,11 @@ export interface ConfigSource {
   config?: string | Record<string, unknown> | undefined;
   /** `a.b=c` assignments (the CLI's `--set`). */
   set?: readonly string[] | undefined;
+  /**
+   * What errors call each `set` assignment, by position (the command-line flag it was made from,
+   * say `--concurrency`); `--set <key>` where there is none.
+   */
+  setLabels?: readonly (string | undefined)[] | undefined;
   /** Variables for `${VAR}`; defaults to `process.env`. */
   env?: Record<string, string | undefined> | undefined;
 }
@@ -99,14 +104,14 @@ function readSources(source: ConfigSource): { raw: Record<string, unknown>; inte
   const interpolationIssues: InterpolationIssue[] = [];
   raw = interpolateEnv(raw, source.env ?? process.env, interpolationIssues) as Record<string, unknown>;
   const setPaths = new Map<string, string>();
-  for (const assignment of source.set ?? []) {
+  for (const [i, assignment] of (source.set ?? []).entries()) {
     const keyPath = applySet(raw, assignment);
-    setPaths.set(keyPath.join("."), assignment.slice(0, assignment.indexOf("=")));
+    setPaths.set(keyPath.join("."), source.setLabels?.[i] ?? `--set ${assignment.slice(0, assignment.indexOf("="))}`);
   }
   const locate: Locate = (keyPath) => {
     const dotted = keyPath.join(".");
-    for (const [setPath, key] of setPaths) {
-      if (dotted === setPath || dotted.startsWith(`${setPath}.`)) return { file: `--set ${key}` };
+    for (const [setPath, label] of setPaths) {
+      if (dotted === setPath || dotted.startsWith(`${setPath}.`)) return { file: label };
     }
     return inFile(keyPath);
   };
