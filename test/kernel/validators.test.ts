@@ -31,6 +31,12 @@ describe("aiperf/validators (class-validator's decorators, each loaded from its 
     expect(issues[1]?.message).toContain("must be one of the following values: fast, exact");
   });
 
+  it("a value that is no number is told so once, without the bounds it cannot be compared with", () => {
+    const { issues } = validateClass(Knobs, { workers: "abc" });
+    expect(issues.map((i) => i.message)).toEqual(['"workers" must be an integer number']);
+    expect(validateClass(Knobs, { workers: 65 }).issues.map((i) => i.message)).toEqual(['"workers" must not be greater than 64']);
+  });
+
   it("shares one metadata store with a plugin that imports class-validator itself", () => {
     const out = node(`
       import { IsString } from "class-validator";

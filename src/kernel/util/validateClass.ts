@@ -60,7 +60,10 @@ function collect(errors: ValidationError[], prefix: (string | number)[], out: Va
         unknownKey: true,
       });
     } else {
-      for (const message of Object.values(constraints)) {
+      for (const [name, message] of Object.entries(constraints)) {
+        // Below its minimum and above its maximum at once: the value is no number at all, which
+        // the type check says; the two bounds would only be noise beside it.
+        if ((name === "min" || name === "max") && constraints.min !== undefined && constraints.max !== undefined) continue;
         const text = message.startsWith(`${String(key)} `) ? `"${String(key)}"${message.slice(String(key).length)}` : message;
         out.push({ path, message: text, unknownKey: false });
       }
