@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { createConsoleLogger, type Logger } from "../kernel/app/Logger.js";
 import { collectSecrets, redact } from "../kernel/config/maskSecrets.js";
 import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
+import { UsageError } from "../kernel/errors/errors.js";
 import { EventBus } from "../kernel/events/EventBus.js";
 import { colorEnabled, consoleStyle } from "../profiler/console/consoleStyle.js";
 import { LogOutput } from "../profiler/console/LogOutput.js";
@@ -62,6 +63,8 @@ export function flagsToSet(flags: ProfileFlags): string[] {
     set.push("timing.strategy=request_rate", `timing.rate=${flags.requestRate}`, "timing.concurrency=null", ...UNSET_SCHEDULE);
     set.push(flags.concurrency === undefined ? "timing.max_concurrency=null" : `timing.max_concurrency=${flags.concurrency}`);
   } else if (flags.concurrency !== undefined) {
+    if (flags.stallPolicy !== undefined)
+      throw new UsageError("--stall-policy applies to --request-rate and trace replay runs, not to --concurrency (which has no schedule)");
     set.push("timing.strategy=concurrency", `timing.concurrency=${flags.concurrency}`, "timing.rate=null", "timing.max_concurrency=null", ...UNSET_SCHEDULE);
     set.push(...UNSET_STALL);
   }

@@ -84,6 +84,9 @@ describe("aiperf profile", () => {
     expect(flag.stderr).not.toContain("--set");
     const stall = await runCli(["profile", "--request-rate", "5", "--stall-policy", "skp"]);
     expect(stall.stderr).toContain('--stall-policy: timing.stall_policy: "stall_policy" must be one of catch_up, shift, skip (did you mean "skip"?)');
+    const misplaced = await runCli(["profile", "--concurrency", "4", "--stall-policy", "skip"]);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain("error AIPERF_USAGE: --stall-policy applies to --request-rate and trace replay runs, not to --concurrency");
     const set = await runCli(["profile", "--set", "timing.concurrency=0"]);
     expect(set.code).toBe(2);
     expect(set.stderr).toContain('--set timing.concurrency: timing.concurrency: "concurrency" must not be less than 1');
