@@ -3,6 +3,7 @@ import { frameworkPackage } from "../kernel/discovery/frameworkRoot.js";
 import { AiperfError } from "../kernel/errors/AiperfError.js";
 import { ErrorCode } from "../kernel/errors/codes.js";
 import { printable } from "../kernel/util/printable.js";
+import { unlessDrained } from "../kernel/util/unlessDrained.js";
 import { type CliIO, processIO } from "./CliIO.js";
 import { exitCodeOf } from "./exitCodeOf.js";
 
@@ -40,7 +41,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   for (const name of named !== undefined && Object.hasOwn(commands, named) ? [named] : Object.keys(commands)) await commands[name]?.();
   for (const command of program.commands) command.exitOverride();
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    await unlessDrained(
+      program.parseAsync([...argv], { from: "user" }),
+      "aiperf stopped unfinished: something (plugin code?) awaits what nothing is left to do, so what was not written by then is lost",
+      { lastResort: true },
+    );
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

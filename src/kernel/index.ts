@@ -72,6 +72,7 @@ export { monotonicNs } from "./util/monotonicNs.js";
 export { normalizeName } from "./util/normalizeName.js";
 export { printable } from "./util/printable.js";
 export { removeOnExit } from "./util/removeOnExit.js";
+export { unlessDrained } from "./util/unlessDrained.js";
 export { validateClass } from "./util/validateClass.js";
 export { TimeoutError, withTimeout } from "./util/withTimeout.js";
 export { writeFileAtomic } from "./util/writeFileAtomic.js";

@@ -32,6 +32,18 @@ ui: { type: none }
 `,
 });
 
+// An exporter that awaits something that can never happen, with nothing else left to run.
+writeFiles(dir, {
+  "stuck/registry.yaml": "plugin: { name: stuck }\ndata_exporter:\n  stuck: { class: ./exporter.js:StuckExporter }\n",
+  "stuck/exporter.js": "export class StuckExporter {\n  async export() {\n    await new Promise(() => {});\n    return [];\n  }\n}\n",
+  "stuck.yaml": `plugins: { paths: [stuck] }
+endpoint: { mock: { ttft_ms: 0, itl_ms: 0, output_tokens: 2 } }
+phases: { warmup: { requests: 0 }, profiling: { requests: 4 } }
+output: { dir: stuck-out, data_exporters: [stuck, json], console_exporters: [summary_table] }
+ui: { type: none }
+`,
+});
+
 describe("plugin code cannot end or crash a run", () => {
   it("process.exit, a throwing timer and an unhandled rejection are contained: the run finishes, writes its exports and exits 0", async () => {
     const run = await runCli(["profile", "-c", "run.yaml"], { cwd: dir });
@@ -44,5 +56,15 @@ describe("plugin code cannot end or crash a run", () => {
     const exported = JSON.parse(readFileSync(path.join(dir, "out", "latest", "profile_export.json"), "utf8"));
     expect(exported.phases.find((p: { phase: string }) => p.phase === "profiling").completed).toBe(6);
     expect(exported.hookFailures).toEqual({ rogue: 1 });
+  });
+
+  it("an exporter that awaits what can never happen fails its export, not silently the whole process (it exited 13 with nothing after it)", async () => {
+    const run = await runCli(["profile", "-c", "stuck.yaml"], { cwd: dir });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain("export by StuckExporter failed: StuckExporter never finished");
+    expect(run.stderr).toContain("1 export(s) could not be written: StuckExporter");
+    expect(run.stdout).toContain("Request latency");
+    const exported = JSON.parse(readFileSync(path.join(dir, "stuck-out", "latest", "profile_export.json"), "utf8"));
+    expect(exported.phases.find((p: { phase: string }) => p.phase === "profiling").completed).toBe(4);
   });
 });

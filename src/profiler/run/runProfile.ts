@@ -4,6 +4,7 @@ import type { App } from "../../kernel/app/App.js";
 import { EventBus } from "../../kernel/events/EventBus.js";
 import { messageOf } from "../../kernel/util/messageOf.js";
 import { monotonicNs } from "../../kernel/util/monotonicNs.js";
+import { unlessDrained } from "../../kernel/util/unlessDrained.js";
 import type { AppConfig } from "../config/AppConfig.js";
 import { colorEnabled, consoleStyle } from "../console/consoleStyle.js";
 import { RunEnd, RunStart } from "../events/profilerEvents.js";
@@ -147,7 +148,10 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   for (const exporter of dataExporters) {
     const exportStart = monotonicNs();
     try {
-      files.push(...(await exporter.export(results, dir)));
+      const name = exporter.constructor.name;
+      files.push(
+        ...(await unlessDrained(exporter.export(results, dir), `${name} never finished: it awaits something that nothing is left to do (plugin code?)`)),
+      );
     } catch (error) {
       failedExports.push(exporter.constructor.name);
       app.logger.error(`export by ${exporter.constructor.name} failed: ${messageOf(error)}`);
