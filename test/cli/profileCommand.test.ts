@@ -84,6 +84,13 @@ describe("aiperf profile", () => {
     expect(flag.stderr).not.toContain("--set");
     const stall = await runCli(["profile", "--request-rate", "5", "--stall-policy", "skp"]);
     expect(stall.stderr).toContain('--stall-policy: timing.stall_policy: "stall_policy" must be one of catch_up, shift, skip (did you mean "skip"?)');
+    // One problem, said once, in plain words.
+    const negative = await runCli(["profile", "--requests", "-5"]);
+    expect(negative.stderr.match(/^ {2}- /gm)).toHaveLength(1);
+    expect(negative.stderr).toContain('--requests: phases.profiling.requests: "requests" must not be less than 0');
+    const rate = await runCli(["profile", "--request-rate", "abc"]);
+    expect(rate.stderr.match(/^ {2}- /gm)).toHaveLength(1);
+    expect(rate.stderr).toContain('--request-rate: timing.rate: "rate" must be a number');
     const misplaced = await runCli(["profile", "--concurrency", "4", "--stall-policy", "skip"]);
     expect(misplaced.code).toBe(2);
     expect(misplaced.stderr).toContain("error AIPERF_USAGE: --stall-policy applies to --request-rate and trace replay runs, not to --concurrency");

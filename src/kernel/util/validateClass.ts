@@ -60,10 +60,13 @@ function collect(errors: ValidationError[], prefix: (string | number)[], out: Va
         unknownKey: true,
       });
     } else {
-      for (const [name, message] of Object.entries(constraints)) {
-        // Below its minimum and above its maximum at once: the value is no number at all, which
-        // the type check says; the two bounds would only be noise beside it.
-        if ((name === "min" || name === "max") && constraints.min !== undefined && constraints.max !== undefined) continue;
+      // Failing its type check and its minimum, the value is no (whole) number: the type check
+      // says so, and the bounds would only be noise beside it (the type message always stays).
+      const noNumber = (constraints.isInt !== undefined || constraints.isNumber !== undefined) && constraints.min !== undefined;
+      for (const [name, raw] of Object.entries(constraints)) {
+        if (noNumber && (name === "min" || name === "max")) continue;
+        // class-validator's own wording ("a number conforming to the specified constraints") says less.
+        const message = name === "isNumber" ? `${String(key)} must be a number` : raw;
         const text = message.startsWith(`${String(key)} `) ? `"${String(key)}"${message.slice(String(key).length)}` : message;
         out.push({ path, message: text, unknownKey: false });
       }

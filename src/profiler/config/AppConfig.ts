@@ -203,11 +203,19 @@ export function phaseTimeoutS(phase: PhaseConfig): number | undefined {
   return phase.duration_s === undefined ? undefined : Math.min(phase.duration_s + DURATION_GRACE_S, MAX_PHASE_SECONDS);
 }
 
+/** A value that is given and is not a number `valid` accepts. */
+function outOfRange(value: unknown, valid: (n: number) => boolean): boolean {
+  return value != null && !(typeof value === "number" && valid(value));
+}
+
 /** The profiling phase must end somehow and send something: at least one request, or a duration. */
 @ValidatorConstraint({ name: "boundedPhase" })
 class BoundedPhase implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     const phase = value as PhaseConfig | undefined;
+    // A bound given but invalid (`--requests -5`) is its own field's problem: said once, there.
+    if (outOfRange(phase?.requests, (n) => Number.isInteger(n) && n >= 0) || outOfRange(phase?.duration_s, (n) => n >= 0 && n <= MAX_PHASE_SECONDS))
+      return true;
     return (phase?.requests != null && phase.requests >= 1) || (phase?.duration_s != null && phase.duration_s > 0);
   }
   defaultMessage(): string {
