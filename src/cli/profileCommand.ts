@@ -8,6 +8,7 @@ import { EventBus } from "../kernel/events/EventBus.js";
 import { colorEnabled, consoleStyle } from "../profiler/console/consoleStyle.js";
 import { LogOutput } from "../profiler/console/LogOutput.js";
 import { PhaseComplete, type PhaseEventPayload, PhaseTimeout } from "../profiler/events/profilerEvents.js";
+import { everyRequestFailed } from "../profiler/run/everyRequestFailed.js";
 import type { CliIO } from "./CliIO.js";
 import { flagLabels } from "./flagLabels.js";
 import { addLoadFlags, type LoadFlags, loadFlagsToSet } from "./loadFlags.js";
@@ -152,8 +153,8 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       if (flags.plot) await writeReportTo([result.dir], result.dir, io);
       if (result.failedExports.length > 0)
         io.stderr(`[aiperf] error: ${result.failedExports.length} export(s) could not be written: ${result.failedExports.join(", ")} (see the errors above)\n`);
-      const { completed = 0, errors = 0 } = result.results.phases.find((p) => p.phase === "profiling") ?? {};
-      if (completed > 0 && errors === completed) io.stderr("[aiperf] error: every request failed (see the errors above)\n");
+      if (everyRequestFailed(result.results.phases.find((p) => p.phase === "profiling")))
+        io.stderr("[aiperf] error: every request failed (see the errors above)\n");
       for (const t of result.results.thresholds ?? [])
         if (!t.passed)
           io.stderr(`[aiperf] threshold failed: ${t.expression} (measured ${t.value === undefined ? "nothing" : Number(t.value.toPrecision(6))})\n`);

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { printable } from "../kernel/util/printable.js";
+import { everyRequestFailed } from "../profiler/run/everyRequestFailed.js";
 import type { CliIO } from "./CliIO.js";
 import { writeReportTo } from "./plotCommand.js";
 import type { SweepPlan } from "./sweepPlan.js";
@@ -33,7 +34,7 @@ async function outcomeOf(dir: string): Promise<RunOutcome> {
       thresholds?: { passed?: boolean }[];
     };
     const p = exported.phases?.find((x) => x.phase === "profiling");
-    const allFailed = (p?.completed ?? 0) > 0 && p?.errors === p?.completed;
+    const allFailed = everyRequestFailed(p);
     const thresholdFailed = (exported.thresholds ?? []).some((t) => t.passed === false);
     return { done: exported.interrupted !== true, interrupted: exported.interrupted === true, allFailed, thresholdFailed };
   } catch {

@@ -11,11 +11,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs `body` (an ES module) in a child node with `dir` as argv[1]; returns its exit status. */
-function child(body: string, dir: string): number | null {
-  return childRun(body, dir).status;
-}
-
+/** Runs `body` (an ES module) in a child node with `dir` as argv[1]. */
 function childRun(body: string, dir: string) {
   return spawnSync(process.execPath, ["--input-type=module", "-e", body, dir], { cwd: repoRoot, encoding: "utf8" });
 }
@@ -25,7 +21,7 @@ describe("a file being written when the process quits at once is not left behind
     const dir = mkdtempSync(path.join(os.tmpdir(), "aiperf-exit-"));
     dirs.push(dir);
     const writer = pathToFileURL(path.join(repoRoot, "dist", "modules", "exporters", "writeLinesAtomic.js")).href;
-    const status = child(
+    const { status } = childRun(
       `import { writeLinesAtomic } from ${JSON.stringify(writer)};
 async function* pieces() { yield "a\\n".repeat(100000); process.exit(7); }
 await writeLinesAtomic(process.argv[1] + "/profile_records.jsonl", pieces());`,
@@ -38,7 +34,7 @@ await writeLinesAtomic(process.argv[1] + "/profile_records.jsonl", pieces());`,
   it("removeOnExit: removes on exit until it is called, then leaves the file alone", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "aiperf-exit-"));
     dirs.push(dir);
-    const status = child(
+    const { status } = childRun(
       `import { writeFileSync } from "node:fs";
 import { removeOnExit } from "aiperf";
 const dir = process.argv[1];

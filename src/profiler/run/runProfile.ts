@@ -23,6 +23,7 @@ import { ServiceManager } from "../protocols/ServiceManager.js";
 import { TimingStrategy } from "../protocols/TimingStrategy.js";
 import { Ui } from "../protocols/Ui.js";
 import { buildResults } from "./buildResults.js";
+import { everyRequestFailed } from "./everyRequestFailed.js";
 import { prepareRunDir } from "./prepareRunDir.js";
 import { RunTarget } from "./RunTarget.js";
 import { resolveRunTokenizer } from "./resolveRunTokenizer.js";
@@ -146,17 +147,17 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   const failedExports: string[] = [];
   // One exporter that fails (a full disk, a plugin's bug) costs its own files, never the others or the summary.
   for (const exporter of dataExporters) {
+    const name = exporter.constructor.name;
     const exportStart = monotonicNs();
     try {
-      const name = exporter.constructor.name;
       files.push(
         ...(await unlessDrained(exporter.export(results, dir), `${name} never finished: it awaits something that nothing is left to do (plugin code?)`)),
       );
     } catch (error) {
-      failedExports.push(exporter.constructor.name);
-      app.logger.error(`export by ${exporter.constructor.name} failed: ${messageOf(error)}`);
+      failedExports.push(name);
+      app.logger.error(`export by ${name} failed: ${messageOf(error)}`);
     }
-    exportTimes.push(`${exporter.constructor.name} ${((monotonicNs() - exportStart) / 1e9).toFixed(3)}`);
+    exportTimes.push(`${name} ${((monotonicNs() - exportStart) / 1e9).toFixed(3)}`);
   }
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   app.logger.debug(
@@ -171,11 +172,10 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     const text = exporter.render(results, view);
     if (text) write(text);
   }
-  const finished = measured.stats?.completed ?? 0;
   const thresholdFailed = results.thresholds?.some((t) => !t.passed) ?? false;
   // A file asked for and not written is a failure (1), as is a run whose every request failed.
-  const exitCode = interrupted ? 130 : failedExports.length > 0 || (finished > 0 && measured.stats?.errors === finished) ? 1 : thresholdFailed ? 3 : 0;
-  const counts = { records: measured.records.length, completed: finished, errors: measured.stats?.errors ?? 0 };
+  const exitCode = interrupted ? 130 : failedExports.length > 0 || everyRequestFailed(measured.stats) ? 1 : thresholdFailed ? 3 : 0;
+  const counts = { records: measured.records.length, completed: measured.stats?.completed ?? 0, errors: measured.stats?.errors ?? 0 };
   await bus.emit(RunEnd, { dir, files, ...counts, interrupted, exitCode }, source);
   return { results, dir, files, failedExports, exitCode };
 }
