@@ -88,6 +88,11 @@ describe("aiperf profile", () => {
     const negative = await runCli(["profile", "--requests", "-5"]);
     expect(negative.stderr.match(/^ {2}- /gm)).toHaveLength(1);
     expect(negative.stderr).toContain('--requests: phases.profiling.requests: "requests" must not be less than 0');
+    // A rule over the whole phase, broken by the flag: the flag is named, not the defaults file.
+    const zero = await runCli(["profile", "--requests", "0"]);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain("--requests: phases.profiling: set requests (at least 1) or duration_s");
+    expect(zero.stderr).not.toContain("default.yaml");
     const rate = await runCli(["profile", "--request-rate", "abc"]);
     expect(rate.stderr.match(/^ {2}- /gm)).toHaveLength(1);
     expect(rate.stderr).toContain('--request-rate: timing.rate: "rate" must be a number');

@@ -78,6 +78,13 @@ describe("config loading", () => {
     expect(error.message).toContain('--set endpoint.modle: endpoint.modle: unknown key "modle"');
   });
 
+  it("names the assignments inside a section when a rule over the whole section fails", () => {
+    const config = file("section.yaml", "phases:\n  profiling:\n    requests: 5\n");
+    const error = errorOf(() => loadConfig({ config, set: ["phases.profiling.requests=0", "phases.profiling.duration_s=0"], env: {} }));
+    expect(error.message).toContain("--set phases.profiling.requests, --set phases.profiling.duration_s: phases.profiling: set requests (at least 1)");
+    expect(error.message).not.toContain("section.yaml");
+  });
+
   it("checks the selected strategy's own timing keys before a run, naming the --set key and the closest one", async () => {
     const app = await createTestApp({ root: dir, set: ["timing.concurency=3"] });
     try {

@@ -113,7 +113,10 @@ function readSources(source: ConfigSource): { raw: Record<string, unknown>; inte
     for (const [setPath, label] of setPaths) {
       if (dotted === setPath || dotted.startsWith(`${setPath}.`)) return { file: label };
     }
-    return inFile(keyPath);
+    // A rule over a whole section (one field or another) broken by assignments inside it: those
+    // are what the user just typed, not the section's line in a file they may never have opened.
+    const inside = [...setPaths].filter(([setPath]) => setPath.startsWith(`${dotted}.`)).map(([, label]) => label);
+    return inside.length > 0 ? { file: [...new Set(inside)].join(", ") } : inFile(keyPath);
   };
   return { raw, interpolationIssues, locate, ...(file ? { file } : {}) };
 }
