@@ -72,8 +72,49 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   await app.checkConfig();
   // Plugins initialize before anything is resolved for the run (a no-op when the host started the app).
   await app.start();
+  const parts = await resolveRunParts(app);
+  const startedAt = new Date();
+  const runStart = monotonicNs();
+  const dir = await prepareRunDir(
+    path.resolve(app.config.output.dir),
+    { model: app.config.endpoint.model, endpoint: app.config.endpoint.type, load: await loadLabel(app), startedAt },
+    app.config.output.flat,
+  );
+  const bus = await app.get(EventBus);
+  // One correlation id ties a run's events together: run.start, every phase event, run.end.
+  const source = { source: "run", correlationId: randomUUID() };
+  await bus.emit(RunStart, { dir, startedAt: startedAt.toISOString(), endpoint: app.config.endpoint.type, model: app.config.endpoint.model }, source);
+  const { measured, connectionSetup } = await measure(app, parts, dir, source.correlationId, options);
+  const interrupted = options.signal?.aborted ?? false;
+  // The end of the run (metrics, then exports) is timed: at a million records it must stay seconds.
+  const at = { endStart: monotonicNs(), rssAtEnd: process.memoryUsage.rss(), cpuAtEnd: process.cpuUsage() };
+  const results = await buildResults(app, parts, measured, parts.orchestrator.hookFailures, {
+    startedAt,
+    durationS: (monotonicNs() - runStart) / 1e9,
+    interrupted,
+  });
+  const afterResults = { resultsNs: monotonicNs(), rssAfterResults: process.memoryUsage.rss() };
+  results.tokenizer = parts.tokenizer.info;
+  if (connectionSetup) results.connectionSetup = connectionSetup;
+  const exported = await exportAll(app, parts.dataExporters, results, dir);
+  logEndOfRun(app, measured.records.length, { ...at, ...afterResults }, exported.times);
+  renderConsole(parts.consoleExporters, results, options);
+  const thresholdFailed = results.thresholds?.some((t) => !t.passed) ?? false;
+  // A file asked for and not written is a failure (1), as is a run whose every request failed.
+  const exitCode = interrupted ? 130 : exported.failed.length > 0 || everyRequestFailed(measured.stats) ? 1 : thresholdFailed ? 3 : 0;
+  const counts = { records: measured.records.length, completed: measured.stats?.completed ?? 0, errors: measured.stats?.errors ?? 0 };
+  await bus.emit(RunEnd, { dir, files: exported.files, ...counts, interrupted, exitCode }, source);
+  return { results, dir, files: exported.files, failedExports: exported.failed, exitCode };
+}
+
+type RunParts = Awaited<ReturnType<typeof resolveRunParts>>;
+
+/**
+ * Everything a run uses, resolved and checked before the run folder and the first request. One
+ * after another: the order things are built in is the (reverse) order they are disposed in.
+ */
+async function resolveRunParts(app: App<AppConfig>) {
   const orchestrator = await app.get(PhaseOrchestrator);
-  // One after another: the order things are built in is the (reverse) order they are disposed in.
   const endpoint = await app.get(Endpoint);
   const composer = await app.get(DatasetComposer);
   const sampler = await app.get(DatasetSampler);
@@ -86,98 +127,94 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   const consoleExporters = await app.getAll(ConsoleExporter);
   // Thresholds and goodput SLOs name metrics: a typo fails here, before anything is sent.
   const thresholds = checkMetricOptions(app.config, await app.getAll(Metric), app.loadedConfig);
-  // Before the run folder and the first request: an explicit tokenizer that does not resolve fails here.
-  const { tokenizer, info: tokenizerInfo, notice: tokenizerNotice } = await resolveRunTokenizer(app);
-  const startedAt = new Date();
-  const runStart = monotonicNs();
-  const dir = await prepareRunDir(
-    path.resolve(app.config.output.dir),
-    { model: app.config.endpoint.model, endpoint: app.config.endpoint.type, load: await loadLabel(app), startedAt },
-    app.config.output.flat,
-  );
-  const bus = await app.get(EventBus);
-  // One correlation id ties a run's events together: run.start, every phase event, run.end.
-  const source = { source: "run", correlationId: randomUUID() };
-  await bus.emit(RunStart, { dir, startedAt: startedAt.toISOString(), endpoint: app.config.endpoint.type, model: app.config.endpoint.model }, source);
-  const target = new RunTarget(app, serviceManager, strategy, tokenizer);
-  let measured: Awaited<ReturnType<typeof runPhases>>;
+  // An explicit tokenizer that does not resolve fails here too.
+  const tokenizer = await resolveRunTokenizer(app);
+  return {
+    orchestrator,
+    endpoint,
+    composer,
+    sampler,
+    serviceManager,
+    ui,
+    strategy,
+    recordProcessors,
+    resultsProcessors,
+    dataExporters,
+    consoleExporters,
+    thresholds,
+    tokenizer,
+  };
+}
+
+/** Opens the target, checks it, composes the dataset and runs the phases; the target is closed whatever happens. */
+async function measure(app: App<AppConfig>, parts: RunParts, dir: string, correlationId: string, options: ProfileRunOptions) {
+  const { endpoint, serviceManager, strategy, sampler } = parts;
+  const target = new RunTarget(app, serviceManager, strategy, parts.tokenizer.tokenizer);
   try {
     await target.open();
     if (app.config.endpoint.preflight) await endpoint.probe?.(probeTarget(app.config, target.url, options.signal));
     // After the check: a server that fails it gets one clear error, not a notice about tokens first.
-    if (tokenizerNotice) app.logger.info(tokenizerNotice);
+    if (parts.tokenizer.notice) app.logger.info(parts.tokenizer.notice);
     await target.connect();
-    const dataset = await composer.compose(datasetSize(app.config), tokenizer ? { tokenizer } : {});
+    const tokenizer = parts.tokenizer.tokenizer;
+    const dataset = await parts.composer.compose(datasetSize(app.config), tokenizer ? { tokenizer } : {});
     sampler.init(dataset, app.config.dataset.seed);
-    measured = await runPhases(
-      app,
-      {
-        orchestrator,
-        endpoint,
-        sampler,
-        serviceManager,
-        ui,
-        dataset,
-        correlationId: source.correlationId,
-        textsUnread: tokenizer === undefined,
-        recordsDir: dir,
-      },
-      options.signal,
-      options.graceMs ?? 2000,
-    );
+    const run = { orchestrator: parts.orchestrator, endpoint, sampler, serviceManager, ui: parts.ui, dataset, correlationId };
+    const measured = await runPhases(app, { ...run, textsUnread: tokenizer === undefined, recordsDir: dir }, options.signal, options.graceMs ?? 2000);
+    return { measured, connectionSetup: target.connectionSetup };
   } finally {
     await target.close();
   }
-  const interrupted = options.signal?.aborted ?? false;
-  // The end of the run (metrics, then exports) is timed: at a million records it must stay seconds.
-  const endStart = monotonicNs();
-  const rssAtEnd = process.memoryUsage.rss();
-  const cpuAtEnd = process.cpuUsage();
-  const results = await buildResults(app, { recordProcessors, resultsProcessors, thresholds }, measured, orchestrator.hookFailures, {
-    startedAt,
-    durationS: (monotonicNs() - runStart) / 1e9,
-    interrupted,
-  });
-  const resultsNs = monotonicNs();
-  const rssAfterResults = process.memoryUsage.rss();
-  results.tokenizer = tokenizerInfo;
-  if (target.connectionSetup) results.connectionSetup = target.connectionSetup;
-  const files: string[] = [];
-  const exportTimes: string[] = [];
-  const failedExports: string[] = [];
-  // One exporter that fails (a full disk, a plugin's bug) costs its own files, never the others or the summary.
-  for (const exporter of dataExporters) {
-    const name = exporter.constructor.name;
-    const exportStart = monotonicNs();
-    try {
-      files.push(
-        ...(await unlessDrained(exporter.export(results, dir), `${name} never finished: it awaits something that nothing is left to do (plugin code?)`)),
-      );
-    } catch (error) {
-      failedExports.push(name);
-      app.logger.error(`export by ${name} failed: ${messageOf(error)}`);
-    }
-    exportTimes.push(`${name} ${((monotonicNs() - exportStart) / 1e9).toFixed(3)}`);
-  }
-  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-  app.logger.debug(
-    `end of run: ${((monotonicNs() - endStart) / 1e9).toFixed(3)} s from the last request to exports written (${measured.records.length} records; ` +
-      `results ${((resultsNs - endStart) / 1e9).toFixed(3)} s, exports ${((monotonicNs() - resultsNs) / 1e9).toFixed(3)} s (${exportTimes.join(", ")}), ` +
-      `CPU ${cpuSeconds(process.cpuUsage(cpuAtEnd)).toFixed(3)} s; ` +
-      `RSS ${mb(rssAtEnd)} MB after the last request, ${mb(rssAfterResults)} MB after results, ${mb(process.memoryUsage.rss())} MB after exports)`,
-  );
+}
+
+/** The console exporters' text (the summary table), to stdout unless the caller writes it elsewhere. */
+function renderConsole(exporters: readonly ConsoleExporter[], results: ProfileResults, options: ProfileRunOptions): void {
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   const view = consoleView(options);
-  for (const exporter of consoleExporters) {
+  for (const exporter of exporters) {
     const text = exporter.render(results, view);
     if (text) write(text);
   }
-  const thresholdFailed = results.thresholds?.some((t) => !t.passed) ?? false;
-  // A file asked for and not written is a failure (1), as is a run whose every request failed.
-  const exitCode = interrupted ? 130 : failedExports.length > 0 || everyRequestFailed(measured.stats) ? 1 : thresholdFailed ? 3 : 0;
-  const counts = { records: measured.records.length, completed: measured.stats?.completed ?? 0, errors: measured.stats?.errors ?? 0 };
-  await bus.emit(RunEnd, { dir, files, ...counts, interrupted, exitCode }, source);
-  return { results, dir, files, failedExports, exitCode };
+}
+
+/** Every data exporter in turn. One that fails (a full disk, a plugin's bug) costs its own files, never the others or the summary. */
+async function exportAll(
+  app: App<AppConfig>,
+  exporters: readonly DataExporter[],
+  results: ProfileResults,
+  dir: string,
+): Promise<{ files: string[]; failed: string[]; times: string[] }> {
+  const done = { files: [] as string[], failed: [] as string[], times: [] as string[] };
+  for (const exporter of exporters) {
+    const name = exporter.constructor.name;
+    const exportStart = monotonicNs();
+    try {
+      done.files.push(
+        ...(await unlessDrained(exporter.export(results, dir), `${name} never finished: it awaits something that nothing is left to do (plugin code?)`)),
+      );
+    } catch (error) {
+      done.failed.push(name);
+      app.logger.error(`export by ${name} failed: ${messageOf(error)}`);
+    }
+    done.times.push(`${name} ${((monotonicNs() - exportStart) / 1e9).toFixed(3)}`);
+  }
+  return done;
+}
+
+/** The end of a large run, part by part (debug): at a million records it must stay seconds. */
+function logEndOfRun(
+  app: App<AppConfig>,
+  records: number,
+  at: { endStart: number; resultsNs: number; rssAtEnd: number; rssAfterResults: number; cpuAtEnd: NodeJS.CpuUsage },
+  exportTimes: readonly string[],
+): void {
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  app.logger.debug(
+    `end of run: ${((monotonicNs() - at.endStart) / 1e9).toFixed(3)} s from the last request to exports written (${records} records; ` +
+      `results ${((at.resultsNs - at.endStart) / 1e9).toFixed(3)} s, exports ${((monotonicNs() - at.resultsNs) / 1e9).toFixed(3)} s (${exportTimes.join(", ")}), ` +
+      `CPU ${cpuSeconds(process.cpuUsage(at.cpuAtEnd)).toFixed(3)} s; ` +
+      `RSS ${mb(at.rssAtEnd)} MB after the last request, ${mb(at.rssAfterResults)} MB after results, ${mb(process.memoryUsage.rss())} MB after exports)`,
+  );
 }
 
 /** User plus system CPU time of a `process.cpuUsage()` difference, s: steadier than wall time on a shared machine. */
