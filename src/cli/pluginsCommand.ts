@@ -76,11 +76,153 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Indented on a terminal, one line in pipes (where tools read it and size matters). */
 const json = (io: CliIO, value: unknown) => io.stdout(`${JSON.stringify(value, null, io.isTTY ? 2 : undefined)}\n`);
 
+/** `aiperf plugins`: one row per plugin. */
+async function pluginRows(io: CliIO, flags: CommonFlags): Promise<void> {
+  const registry = await discover(io, flags);
+  const rows = registry.plugins().map((p) => ({
+    name: p.name,
+    version: p.version,
+    origin: p.origin,
+    implementations: p.entryCount,
+    problems: p.problems.length,
+    status: p.skipped ? `skipped: ${p.skipReason}` : "loaded",
+  }));
+  if (flags.json) return json(io, rows);
+  io.stdout(
+    renderTable(
+      ["NAME", "VERSION", "ORIGIN", "IMPLS", "PROBLEMS", "STATUS"],
+      rows.map((r) => [r.name, r.version, r.origin, String(r.implementations), String(r.problems), r.status]),
+    ),
+  );
+  const problems = registry.problems();
+  if (problems.length > 0) io.stdout(`\n${problems.length} problem(s): run "aiperf plugins info <plugin>" for details\n`);
+}
+
+/** `aiperf plugins list [protocol]`: implementations, winners first within a name. */
+async function listEntries(io: CliIO, protocol: string | undefined, flags: CommonFlags): Promise<void> {
+  const registry = await discover(io, flags);
+  const entries = registry
+    .list(protocol)
+    .sort((a, b) => compareText(a.protocol, b.protocol) || compareText(a.name, b.name) || Number(b.winner) - Number(a.winner));
+  if (flags.json) return json(io, entries.map(entryJson));
+  io.stdout(
+    renderTable(
+      ["PROTOCOL", "NAME", "STATUS", "PRIORITY", "PLUGIN", "DECISION"],
+      entries.map((e) => [e.protocol, e.name, e.winner ? "winner" : "shadowed", String(e.priority), e.plugin, ruleText(e)]),
+    ),
+  );
+}
+
+type DescribedEntry = ReturnType<typeof entryJson> & { config_fields: ConfigField[] | string | null };
+
+/** `aiperf plugins show <protocol> <name>`: every entry by that name, with its config fields. */
+async function showEntry(io: CliIO, protocol: string, name: string, flags: CommonFlags): Promise<void> {
+  const registry = await discover(io, flags);
+  const all = registry.list(protocol).filter((e) => e.name === normalizeName(name));
+  if (all.length === 0) throw new TypeNotFoundError(registry.protocol(protocol).name, name, [...new Set(registry.list(protocol).map((e) => e.name))]);
+  const { describeConfigClass } = await import("./describeConfigClass.js");
+  const described: DescribedEntry[] = [];
+  for (const e of all) {
+    let configFields: ConfigField[] | string | null = null;
+    if (e.config)
+      configFields = await describeConfigClass(e.config).catch(
+        (error: unknown) => `cannot read ${e.config?.raw}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    described.push({ ...entryJson(e), config_fields: configFields });
+  }
+  if (flags.json) return json(io, described);
+  for (const [i, e] of all.entries()) printEntry(io, e, described[i] as DescribedEntry);
+}
+
+function printEntry(io: CliIO, e: ImplementationEntry, described: DescribedEntry): void {
+  const { config_fields: fields, ...j } = described;
+  io.stdout(`${e.protocol} ${e.name} (${j.status})\n`);
+  for (const [k, v] of Object.entries(j))
+    if (!["protocol", "name", "status"].includes(k)) io.stdout(`  ${k.padEnd(12)} ${typeof v === "string" ? v : JSON.stringify(v)}\n`);
+  io.stdout(`  ${"why".padEnd(12)} ${ruleText(e) || "the only entry with this name"}\n`);
+  if (typeof fields === "string") io.stdout(`  ${"config".padEnd(12)} ${fields}\n`);
+  else if (fields) {
+    for (const f of fields)
+      io.stdout(`    ${f.name.padEnd(16)} ${f.rules.join(", ")}${f.required ? "  (required)" : `  default ${JSON.stringify(f.default ?? null)}`}\n`);
+  }
+}
+
+/** `aiperf plugins info <plugin>`: metadata, what it provides, its problems. */
+async function pluginInfo(io: CliIO, name: string, flags: CommonFlags): Promise<void> {
+  const registry = await discover(io, flags);
+  const plugin = registry.plugins().find((p) => normalizeName(p.name) === normalizeName(name));
+  if (!plugin)
+    throw new TypeNotFoundError(
+      "plugin",
+      name,
+      registry.plugins().map((p) => p.name),
+    );
+  const provides = registry.list().filter((e) => e.plugin === plugin.name);
+  const problems = plugin.problems.map((p) => ({ location: formatLocation(p.location), code: p.code, severity: p.severity, message: p.message }));
+  if (flags.json) return json(io, { ...plugin, provides: provides.map(entryJson), problems });
+  io.stdout(`${plugin.name} ${plugin.version} (${plugin.origin})${plugin.skipped ? ` — skipped: ${plugin.skipReason}` : ""}\n`);
+  if (plugin.description) io.stdout(`  ${plugin.description}\n`);
+  io.stdout(`  registry    ${plugin.registryFile}\n`);
+  if (plugin.author) io.stdout(`  author      ${plugin.author}\n`);
+  if (plugin.requires) io.stdout(`  requires    aiperf ${plugin.requires}\n`);
+  if (plugin.dependencies?.length) io.stdout(`  depends on  ${plugin.dependencies.map((d) => `${d.displayName}${d.range ? ` ${d.range}` : ""}`).join(", ")}\n`);
+  if (plugin.lifecycle) io.stdout(`  lifecycle   ${plugin.lifecycle.raw}${plugin.autoStart ? " (auto_start)" : ""}\n`);
+  io.stdout(`  provides    ${provides.length === 0 ? "nothing" : ""}\n`);
+  for (const e of provides) io.stdout(`    ${e.protocol}/${e.name}${e.winner ? "" : " (shadowed)"}  ${e.description}\n`);
+  for (const p of problems) io.stdout(`  ${p.location}  ${p.code}  ${p.message}\n`);
+}
+
+/** `aiperf plugins protocols`: each protocol's cardinality and description. */
+async function listProtocols(io: CliIO, flags: CommonFlags & { all?: boolean }): Promise<void> {
+  const registry = await discover(io, flags);
+  const list = registry
+    .protocols(Boolean(flags.all))
+    .map((p) => ({ name: p.name, cardinality: p.cardinality, internal: p.internal, members: [...p.members], description: p.description }));
+  if (flags.json) return json(io, list);
+  io.stdout(
+    renderTable(
+      ["PROTOCOL", "CARD.", "DESCRIPTION"],
+      list.map((p) => [p.name, p.cardinality, p.description + (p.internal ? " (internal)" : "")]),
+    ),
+  );
+}
+
+/** `aiperf plugins validate [paths…]`: the exit code, 1 on any problem (a warning included). */
+async function validate(io: CliIO, paths: string[], flags: CommonFlags & { import?: boolean }): Promise<number> {
+  const [{ validatePlugins }, { profilerHost }] = await Promise.all([import("./validatePlugins.js"), import("../profiler/profilerHost.js")]);
+  const all = await validatePlugins({
+    root: io.cwd,
+    paths: (await pluginsConfig(io, flags)).paths,
+    targets: paths.map((p) => path.resolve(io.cwd, p)),
+    host: profilerHost(),
+    importCode: Boolean(flags.import),
+  });
+  const problems = all.flatMap((a) => a.problems);
+  if (flags.json)
+    json(
+      io,
+      all.map((a) => ({
+        path: a.target,
+        problems: a.problems.map((p) => ({ location: formatLocation(p.location), code: p.code, severity: p.severity, message: p.message })),
+      })),
+    );
+  else {
+    for (const p of problems) io.stdout(`${formatLocation(p.location)}  ${p.code}  ${p.message}\n`);
+    io.stdout(
+      `${all.length} plugin(s) checked${flags.import ? " (with --import)" : ""}: ${problems.length === 0 ? "no problems" : `${problems.length} problem(s)`}\n`,
+    );
+  }
+  // Any problem, a warning included: a plugin that discovery would skip has not passed.
+  return problems.length > 0 ? 1 : 0;
+}
+
 /** `aiperf plugins …`. Listing commands read manifests only: no plugin code runs. */
 export function addPluginsCommand(program: Command, rawIo: CliIO, setExit: (code: number) => void): void {
   // Everything here prints what manifests say: names, descriptions, messages. JSON output is
   // already escaped; plain text gets its control characters shown, not obeyed.
   const io: CliIO = { ...rawIo, stdout: (t) => rawIo.stdout(printable(t)), stderr: (t) => rawIo.stderr(printable(t)) };
+  const common = (c: Command) =>
+    c.option("-c, --config <file>", "config file (for plugins.paths)").option("--json", "print JSON").option("--no-cache", "do not use the manifest cache");
   const plugins = program
     .command("plugins")
     .description("Installed plugins: name, version, origin, number of implementations, problems (reads manifests only)")
@@ -88,127 +230,26 @@ export function addPluginsCommand(program: Command, rawIo: CliIO, setExit: (code
     .option("--json", "print JSON")
     .option("--no-cache", "do not use the manifest cache")
     .enablePositionalOptions()
-    .action(async (flags: CommonFlags) => {
-      const registry = await discover(io, flags);
-      const rows = registry.plugins().map((p) => ({
-        name: p.name,
-        version: p.version,
-        origin: p.origin,
-        implementations: p.entryCount,
-        problems: p.problems.length,
-        status: p.skipped ? `skipped: ${p.skipReason}` : "loaded",
-      }));
-      if (flags.json) return json(io, rows);
-      io.stdout(
-        renderTable(
-          ["NAME", "VERSION", "ORIGIN", "IMPLS", "PROBLEMS", "STATUS"],
-          rows.map((r) => [r.name, r.version, r.origin, String(r.implementations), String(r.problems), r.status]),
-        ),
-      );
-      const problems = registry.problems();
-      if (problems.length > 0) io.stdout(`\n${problems.length} problem(s): run "aiperf plugins info <plugin>" for details\n`);
-    });
-
-  const common = (c: Command) =>
-    c.option("-c, --config <file>", "config file (for plugins.paths)").option("--json", "print JSON").option("--no-cache", "do not use the manifest cache");
-
+    .action((flags: CommonFlags) => pluginRows(io, flags));
   common(
     plugins
       .command("list")
       .argument("[protocol]", "only this protocol")
       .description("Implementations, winners and shadowed, with priority, plugin and the rule that decided"),
-  ).action(async (protocol: string | undefined, flags: CommonFlags) => {
-    const registry = await discover(io, flags);
-    const entries = registry
-      .list(protocol)
-      .sort((a, b) => compareText(a.protocol, b.protocol) || compareText(a.name, b.name) || Number(b.winner) - Number(a.winner));
-    if (flags.json) return json(io, entries.map(entryJson));
-    io.stdout(
-      renderTable(
-        ["PROTOCOL", "NAME", "STATUS", "PRIORITY", "PLUGIN", "DECISION"],
-        entries.map((e) => [e.protocol, e.name, e.winner ? "winner" : "shadowed", String(e.priority), e.plugin, ruleText(e)]),
-      ),
-    );
-  });
-
+  ).action((protocol: string | undefined, flags: CommonFlags) => listEntries(io, protocol, flags));
   common(
     plugins
       .command("show")
       .argument("<protocol>")
       .argument("<name>")
       .description("One implementation in full: every field, class path, config fields (imports only the config class's module), and why it won or lost"),
-  ).action(async (protocol: string, name: string, flags: CommonFlags) => {
-    const registry = await discover(io, flags);
-    const all = registry.list(protocol).filter((e) => e.name === normalizeName(name));
-    if (all.length === 0) throw new TypeNotFoundError(registry.protocol(protocol).name, name, [...new Set(registry.list(protocol).map((e) => e.name))]);
-    const described = [];
-    const { describeConfigClass } = await import("./describeConfigClass.js");
-    for (const e of all) {
-      let configFields: ConfigField[] | string | null = null;
-      if (e.config)
-        configFields = await describeConfigClass(e.config).catch(
-          (error: unknown) => `cannot read ${e.config?.raw}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      described.push({ ...entryJson(e), config_fields: configFields });
-    }
-    if (flags.json) return json(io, described);
-    for (const [i, e] of all.entries()) {
-      const { config_fields: fields, ...j } = described[i] as ReturnType<typeof entryJson> & { config_fields: ConfigField[] | string | null };
-      io.stdout(`${e.protocol} ${e.name} (${j.status})\n`);
-      for (const [k, v] of Object.entries(j))
-        if (!["protocol", "name", "status"].includes(k)) io.stdout(`  ${k.padEnd(12)} ${typeof v === "string" ? v : JSON.stringify(v)}\n`);
-      io.stdout(`  ${"why".padEnd(12)} ${ruleText(e) || "the only entry with this name"}\n`);
-      if (typeof fields === "string") io.stdout(`  ${"config".padEnd(12)} ${fields}\n`);
-      else if (fields) {
-        for (const f of fields)
-          io.stdout(`    ${f.name.padEnd(16)} ${f.rules.join(", ")}${f.required ? "  (required)" : `  default ${JSON.stringify(f.default ?? null)}`}\n`);
-      }
-    }
-  });
-
+  ).action((protocol: string, name: string, flags: CommonFlags) => showEntry(io, protocol, name, flags));
   common(plugins.command("info").argument("<plugin>").description("One plugin: metadata, what it provides, and its problems")).action(
-    async (name: string, flags: CommonFlags) => {
-      const registry = await discover(io, flags);
-      const plugin = registry.plugins().find((p) => normalizeName(p.name) === normalizeName(name));
-      if (!plugin)
-        throw new TypeNotFoundError(
-          "plugin",
-          name,
-          registry.plugins().map((p) => p.name),
-        );
-      const provides = registry.list().filter((e) => e.plugin === plugin.name);
-      const problems = plugin.problems.map((p) => ({ location: formatLocation(p.location), code: p.code, severity: p.severity, message: p.message }));
-      if (flags.json) return json(io, { ...plugin, provides: provides.map(entryJson), problems });
-      io.stdout(`${plugin.name} ${plugin.version} (${plugin.origin})${plugin.skipped ? ` — skipped: ${plugin.skipReason}` : ""}\n`);
-      if (plugin.description) io.stdout(`  ${plugin.description}\n`);
-      io.stdout(`  registry    ${plugin.registryFile}\n`);
-      if (plugin.author) io.stdout(`  author      ${plugin.author}\n`);
-      if (plugin.requires) io.stdout(`  requires    aiperf ${plugin.requires}\n`);
-      if (plugin.dependencies?.length)
-        io.stdout(`  depends on  ${plugin.dependencies.map((d) => `${d.displayName}${d.range ? ` ${d.range}` : ""}`).join(", ")}\n`);
-      if (plugin.lifecycle) io.stdout(`  lifecycle   ${plugin.lifecycle.raw}${plugin.autoStart ? " (auto_start)" : ""}\n`);
-      io.stdout(`  provides    ${provides.length === 0 ? "nothing" : ""}\n`);
-      for (const e of provides) io.stdout(`    ${e.protocol}/${e.name}${e.winner ? "" : " (shadowed)"}  ${e.description}\n`);
-      for (const p of problems) io.stdout(`  ${p.location}  ${p.code}  ${p.message}\n`);
-    },
+    (name: string, flags: CommonFlags) => pluginInfo(io, name, flags),
   );
-
   common(plugins.command("protocols").description("Protocols with cardinality and description").option("--all", "include internal protocols")).action(
-    async (flags: CommonFlags & { all?: boolean }) => {
-      const registry = await discover(io, flags);
-      const list = registry
-        .protocols(Boolean(flags.all))
-        .map((p) => ({ name: p.name, cardinality: p.cardinality, internal: p.internal, members: [...p.members], description: p.description }));
-      if (flags.json) return json(io, list);
-      io.stdout(
-        renderTable(
-          ["PROTOCOL", "CARD.", "DESCRIPTION"],
-          list.map((p) => [p.name, p.cardinality, p.description + (p.internal ? " (internal)" : "")]),
-        ),
-      );
-    },
+    (flags: CommonFlags & { all?: boolean }) => listProtocols(io, flags),
   );
-
   plugins
     .command("new")
     .argument("<name>", "package name (lower case, digits, -)")
@@ -221,7 +262,6 @@ export function addPluginsCommand(program: Command, rawIo: CliIO, setExit: (code
         `Created ${dir}:\n${files.map((f) => `  ${f}`).join("\n")}\nNext: cd ${path.relative(io.cwd, dir) || "."} && npm install && npm test && npx aiperf plugins validate --import .\n`,
       );
     });
-
   plugins
     .command("health")
     .description("Start the plugins the config enables, print each one's health, clean up; exit 1 when any is down")
@@ -232,7 +272,6 @@ export function addPluginsCommand(program: Command, rawIo: CliIO, setExit: (code
       const { pluginsHealth } = await import("./pluginsHealth.js");
       setExit(await pluginsHealth(io, flags));
     });
-
   plugins
     .command("validate")
     .argument("[paths...]", "plugin folders or registry files (default: every discovered plugin)")
@@ -240,31 +279,5 @@ export function addPluginsCommand(program: Command, rawIo: CliIO, setExit: (code
     .option("--import", "also import each implementation and check protocol conformance and config defaults")
     .option("-c, --config <file>", "config file (for plugins.paths)")
     .option("--json", "print JSON")
-    .action(async (paths: string[], flags: CommonFlags & { import?: boolean }) => {
-      const [{ validatePlugins }, { profilerHost }] = await Promise.all([import("./validatePlugins.js"), import("../profiler/profilerHost.js")]);
-      const all = await validatePlugins({
-        root: io.cwd,
-        paths: (await pluginsConfig(io, flags)).paths,
-        targets: paths.map((p) => path.resolve(io.cwd, p)),
-        host: profilerHost(),
-        importCode: Boolean(flags.import),
-      });
-      const problems = all.flatMap((a) => a.problems);
-      if (flags.json)
-        json(
-          io,
-          all.map((a) => ({
-            path: a.target,
-            problems: a.problems.map((p) => ({ location: formatLocation(p.location), code: p.code, severity: p.severity, message: p.message })),
-          })),
-        );
-      else {
-        for (const p of problems) io.stdout(`${formatLocation(p.location)}  ${p.code}  ${p.message}\n`);
-        io.stdout(
-          `${all.length} plugin(s) checked${flags.import ? " (with --import)" : ""}: ${problems.length === 0 ? "no problems" : `${problems.length} problem(s)`}\n`,
-        );
-      }
-      // Any problem, a warning included: a plugin that discovery would skip has not passed.
-      setExit(problems.length > 0 ? 1 : 0);
-    });
+    .action(async (paths: string[], flags: CommonFlags & { import?: boolean }) => setExit(await validate(io, paths, flags)));
 }
