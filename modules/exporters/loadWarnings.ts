@@ -9,16 +9,19 @@ export const RATE_SHORTFALL = 0.95;
 const row = (results: ProfileResults, tag: string): MetricResult | undefined => results.metrics.find((m) => m.tag === tag);
 
 /**
- * Warnings about the load the client itself produced, for the end of the summary: its own
- * queueing delay, a request rate it could not reach, sends that went out late. Empty when the
- * client kept up. Each is one sentence saying what it means for the numbers above it.
+ * Warnings about the load the client itself produced, for the end of the summary: an open loop
+ * that outgrew its connections, the client's own queueing delay, a request rate it could not
+ * reach, sends written late. Empty when the client kept up. Each is one sentence saying what it
+ * means for the numbers above it and what to change.
  */
 export function loadWarnings(results: ProfileResults): string[] {
   const out: string[] = [];
+  const crowded = outgrewConnections(results);
   const queue = row(results, "client_queue_delay")?.p50;
-  if (queue !== undefined && queue > QUEUE_DELAY_WARN_MS)
+  if (crowded !== undefined) out.push(crowded);
+  else if (queue !== undefined && queue > QUEUE_DELAY_WARN_MS)
     out.push(
-      `Client queueing delay p50 is ${queue.toFixed(2)} ms (over ${QUEUE_DELAY_WARN_MS} ms): the client, not the server, is the bottleneck, and the latencies include the client's own wait (try fewer connections, --workers, or a lower rate).`,
+      `Client queueing delay p50 is ${queue.toFixed(2)} ms (over ${QUEUE_DELAY_WARN_MS} ms): the client could not write the requests as fast as asked, so the server saw less load than configured. Latencies start at the socket write and leave this wait out, but a client this busy also reads responses late (try --workers, fewer connections, or a lower rate).`,
     );
   const requested = row(results, "requested_rate")?.avg;
   const achieved = row(results, "achieved_rate")?.avg;
@@ -28,6 +31,16 @@ export function loadWarnings(results: ProfileResults): string[] {
     );
   const late = row(results, "late_sends")?.avg;
   if (late !== undefined && late > 0)
-    out.push(`${late} scheduled send(s) went out late (see "Schedule slip"): the event loop stalled or the client fell behind the schedule.`);
+    out.push(
+      `${late} scheduled send(s) reached the socket late (see "Schedule slip"): the event loop stalled, the client fell behind the schedule, or the request waited for a free connection.`,
+    );
   return out;
+}
+
+/** An open loop that needed more requests in flight than it opens connections: the rest queued in the client. */
+function outgrewConnections(results: ProfileResults): string | undefined {
+  const setup = results.connectionSetup;
+  const most = row(results, "max_in_flight")?.avg;
+  if (setup?.openLoop !== true || setup.maxConnections === undefined || most === undefined || most <= setup.maxConnections) return undefined;
+  return `The open loop needed up to ${most} requests in flight, but it opens at most ${setup.maxConnections} connections (endpoint.max_connections): the others waited in the client's queue for a free one, so the server never had more than ${setup.maxConnections} at once and the rate it saw fell short. Raise endpoint.max_connections, or cap the load knowingly with --concurrency.`;
 }

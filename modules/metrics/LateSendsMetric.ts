@@ -3,9 +3,10 @@ import { recordTotals } from "./recordTotals.js";
 import { scheduleSettings } from "./scheduleSettings.js";
 
 /**
- * Built-in `late_sends`: scheduled requests (request rate, trace replay) taken up more than
- * `timing.late_tolerance_ms` after their scheduled time. How late they went out is the
- * `schedule_slip` row.
+ * Built-in `late_sends`: scheduled requests (request rate, trace replay) written to the socket
+ * more than `timing.late_tolerance_ms` after their scheduled time, whatever held them (the
+ * schedule's loop, the client's queue for a free connection). How late they went out is the
+ * `schedule_slip` row, measured the same way.
  */
 export class LateSendsMetric implements AggregateMetric {
   readonly kind = "aggregate";
@@ -26,7 +27,7 @@ export class LateSendsMetric implements AggregateMetric {
     for (const r of records) {
       if (r.scheduledNs === undefined) continue;
       scheduled++;
-      if ((r.issuedNs ?? r.startNs) - r.scheduledNs > this.toleranceNs) late++;
+      if (r.startNs - r.scheduledNs > this.toleranceNs) late++;
     }
     return scheduled === 0 ? undefined : late;
   }

@@ -12,11 +12,13 @@ export interface RecordTotals {
   minValidStartNs: number | undefined;
   /** When the last successful request's last response arrived. */
   maxValidResponseNs: number | undefined;
-  /** Earliest and latest `issuedNs ?? startNs` over every record. */
+  /** Earliest and latest `startNs` (the socket write, or the issue time of a request never written) over every record. */
   firstSendNs: number;
   lastSendNs: number;
   /** Records with a `scheduledNs`. */
   scheduled: number;
+  /** The most requests in flight (issued, not yet ended) when one was issued; undefined when no record says. */
+  maxInFlight: number | undefined;
 }
 
 const cache = new WeakMap<RequestRecords, { length: number; totals: RecordTotals }>();
@@ -37,12 +39,15 @@ export function recordTotals(records: RequestRecords): RecordTotals {
     firstSendNs: Number.POSITIVE_INFINITY,
     lastSendNs: Number.NEGATIVE_INFINITY,
     scheduled: 0,
+    maxInFlight: undefined,
   };
   for (const r of records) {
-    const at = r.issuedNs ?? r.startNs;
+    // Sent means written to the socket: a request waiting in the client's queue is not yet sent.
+    const at = r.startNs;
     if (at < totals.firstSendNs) totals.firstSendNs = at;
     if (at > totals.lastSendNs) totals.lastSendNs = at;
     if (r.scheduledNs !== undefined) totals.scheduled++;
+    if (r.inFlightAtStart !== undefined && !(r.inFlightAtStart <= (totals.maxInFlight ?? 0))) totals.maxInFlight = r.inFlightAtStart;
     if (r.error !== undefined && !r.cancelled) totals.errors++;
     if (!isValid(r)) continue;
     totals.ok++;

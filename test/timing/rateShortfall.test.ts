@@ -70,9 +70,20 @@ describe("a client that cannot keep up with the requested rate", () => {
     expect(results.metrics.find((m) => m.tag === "requested_rate")?.avg).toBe(1000);
     expect(results.metrics.find((m) => m.tag === "late_sends")?.avg).toBeGreaterThan(0);
     expect(strategy.scheduleReport()?.late).toBeGreaterThan(0);
-    expect(lines.some((l) => l.includes("late by more than 1 ms"))).toBe(true);
+    expect(lines.some((l) => l.includes("the sending loop took up") && l.includes("more than 1 ms late"))).toBe(true);
     const warnings = loadWarnings(results).join("\n");
     expect(warnings).toContain("The client sent 500.0 req/s of the 1000 req/s requested");
+  });
+
+  it("counts a request as sent when it reaches the socket, not when the loop takes it up on time", async () => {
+    // The loop keeps 1000 req/s, but the requests wait in the client's queue: one written every 4 ms.
+    const { records } = await runAt(1000, 0.1 * MS, 200);
+    const first = records[0]?.startNs as number;
+    const queued = records.map((r, i) => ({ ...r, startNs: Math.max(r.startNs, first + i * 4 * MS) }));
+    const { results } = summaryOf(queued, 1000);
+    expect(results.metrics.find((m) => m.tag === "achieved_rate")?.avg).toBeCloseTo(250, 0);
+    expect(results.metrics.find((m) => m.tag === "late_sends")?.avg).toBeGreaterThan(190);
+    expect(loadWarnings(results).join("\n")).toContain("The client sent 250.0 req/s of the 1000 req/s requested");
   });
 
   it("is not reported when the client keeps up", async () => {
@@ -87,7 +98,7 @@ describe("a client that cannot keep up with the requested rate", () => {
   it("warns when the client's own queueing delay is over 1 ms at the median, and not below", () => {
     const at = (p50: number) =>
       ({ metrics: [{ tag: "client_queue_delay", header: "Client queueing delay", unit: "ms", count: 9, p50 }] }) as unknown as ProfileResults;
-    expect(loadWarnings(at(2.5)).join(" ")).toContain("the client, not the server, is the bottleneck");
+    expect(loadWarnings(at(2.5)).join(" ")).toContain("the client could not write the requests as fast as asked");
     expect(loadWarnings(at(0.2))).toEqual([]);
   });
 });

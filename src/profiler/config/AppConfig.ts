@@ -133,6 +133,15 @@ export class EndpointConfig {
   @IsBoolean()
   prewarm = true;
 
+  /**
+   * Connections an open loop (a request rate or trace replay without `--concurrency`) may open.
+   * Past it, requests wait in the client's queue for a free connection, and the summary says so.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  max_connections = 2_500;
+
   /** Keep probing for this long until the model is listed (a server still loading it). */
   @IsNumber()
   @Min(0)

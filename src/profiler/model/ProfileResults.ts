@@ -27,13 +27,28 @@ export interface ProfileResults {
   /** Records of the profiling phase, built one at a time as they are read (stream them: `for … of`). */
   records: RequestRecords;
 
-  /** Connections opened before the first request (`endpoint.prewarm`) and how long opening the request side took, ms. */
-  connectionSetup?: { connections: number; ms: number; prewarm: boolean };
+  /** Connections opened before the first request (`endpoint.prewarm`), how long opening the request side took, and its connection budget. */
+  connectionSetup?: RunConnections;
   startedAt: string;
   durationS: number;
   interrupted: boolean;
   /** The tokenizer the run counted with (null name: none resolved) and the token-count policy. */
   tokenizer?: TokenizerInfo;
+}
+
+/**
+ * A run's request side: connections prewarmed before the first request (`connections`, with
+ * `prewarm` false when `endpoint.prewarm` is off), the time to open it (`ms`), and the most
+ * connections it opens (`maxConnections`: the strategy's in-flight bound, or
+ * `endpoint.max_connections` for an open loop, `openLoop`).
+ * @public
+ */
+export interface RunConnections {
+  connections: number;
+  ms: number;
+  prewarm: boolean;
+  maxConnections?: number;
+  openLoop?: boolean;
 }
 
 /**

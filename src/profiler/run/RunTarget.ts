@@ -1,15 +1,12 @@
 import type { App } from "../../kernel/app/App.js";
 import { monotonicNs } from "../../kernel/util/monotonicNs.js";
 import type { AppConfig } from "../config/AppConfig.js";
+import type { RunConnections } from "../model/ProfileResults.js";
 import { MockServer } from "../protocols/MockServer.js";
 import type { ServiceContext, ServiceManager } from "../protocols/ServiceManager.js";
 import type { TimingStrategy } from "../protocols/TimingStrategy.js";
 import type { Tokenizer } from "../protocols/Tokenizer.js";
-import type { ConnectionSetup } from "../protocols/Transport.js";
 import { workerConfig } from "./workerConfig.js";
-
-/** Connections opened when the timing strategy sets no bound of its own (an open loop). */
-const UNBOUNDED_CONNECTIONS = 256;
 
 /**
  * What a run sends to, for the run's lifetime: the embedded mock server when `endpoint.url` is
@@ -22,7 +19,7 @@ export class RunTarget {
   /** Where requests go: the configured URL, or the embedded server's once started. */
   url = "";
   /** The connections opened before the first request (`endpoint.prewarm`), once open. */
-  connectionSetup: (ConnectionSetup & { prewarm: boolean }) | undefined;
+  connectionSetup: RunConnections | undefined;
 
   constructor(
     private readonly app: App<AppConfig>,
@@ -44,7 +41,9 @@ export class RunTarget {
   async connect(): Promise<void> {
     const config = this.app.config;
     const url = this.url;
-    const connections = this.strategy.maxInFlight?.() ?? UNBOUNDED_CONNECTIONS;
+    // An open loop (the strategy sets no bound) gets `endpoint.max_connections`.
+    const bound = this.strategy.maxInFlight?.();
+    const connections = bound ?? config.endpoint.max_connections;
     // The phase's in-flight budget, connected before the clock starts (the open waits for it).
     const prewarm = config.endpoint.prewarm ? Math.min(connections, this.strategy.expectedInFlight?.() ?? connections) : 0;
     const started = monotonicNs();
@@ -66,7 +65,8 @@ export class RunTarget {
     if (this.tokenizer) Object.defineProperty(context, "tokenizer", { value: this.tokenizer, enumerable: false });
     await this.serviceManager.open(context);
     this.opened = true;
-    this.connectionSetup = { connections: prewarm, ms: (monotonicNs() - started) / 1e6, prewarm: prewarm > 0 };
+    const ms = (monotonicNs() - started) / 1e6;
+    this.connectionSetup = { connections: prewarm, ms, prewarm: prewarm > 0, maxConnections: connections, openLoop: bound === undefined };
     // Debug only: a server that cannot be reached is the pre-flight check's to report, first.
     if (prewarm > 0) this.app.logger.debug(`connections: ${prewarm} prewarmed before the first request (${this.connectionSetup.ms.toFixed(1)} ms)`);
   }
