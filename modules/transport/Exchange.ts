@@ -7,6 +7,8 @@ export interface Exchange {
   /** The whole request (request line, headers, body), written with one `socket.write`. */
   readonly bytes: Buffer;
   readonly signal: AbortSignal | undefined;
+  /** How long the response head may take after the write, ns (default: the pool's request timeout). */
+  readonly timeoutNs?: number;
   /** Called right before the write. */
   onSent(atNs: number): void;
   /** The head of the final (non-1xx) response. */

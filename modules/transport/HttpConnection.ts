@@ -94,7 +94,7 @@ export class HttpConnection {
     this.parser.reset(exchange);
     const now = monotonicNs();
     exchange.onSent(now);
-    this.deadlineNs = now + this.target.requestTimeoutNs;
+    this.deadlineNs = now + (exchange.timeoutNs ?? this.target.requestTimeoutNs);
     this.deadlineCode = "UND_ERR_HEADERS_TIMEOUT";
     this.socket.write(exchange.bytes);
   }

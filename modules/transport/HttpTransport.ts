@@ -30,6 +30,8 @@ export class HttpTransport implements Transport {
   private pool: ConnectionPool | undefined;
   private requests: RequestBytes | undefined;
   private connections = 1;
+  /** A warm-up request's answer may take as long as a connect may (`endpoint.connect_timeout_ms`). */
+  private warmTimeoutNs = 0;
   /** Signals listened to already: requests share one signal per batch, so one listener serves all. */
   private readonly watched = new WeakSet<AbortSignal>();
   /** The most a response body or one SSE event may hold (settable before `open` for tests and embedders). */
@@ -40,6 +42,7 @@ export class HttpTransport implements Transport {
     const https = url.protocol === "https:";
     if (!https && url.protocol !== "http:") throw new Error(`the http transport speaks http and https, not ${url.protocol}`);
     this.connections = options.connections;
+    this.warmTimeoutNs = options.connectTimeoutMs * 1e6;
     const headers: [string, string][] = [
       ["content-type", "application/json"],
       ["accept", "application/json, text/event-stream"],
@@ -110,7 +113,7 @@ export class HttpTransport implements Transport {
     if (!pool || !requests || count <= 0) return { connections: 0, ms: 0 };
     if (signal) this.watch(signal);
     const bytes = requests.get("/v1/models");
-    const warm = () => new Promise<void>((resolve, reject) => pool.dispatch(new DiscardingExchange(bytes, signal, resolve, reject)));
+    const warm = () => new Promise<void>((resolve, reject) => pool.dispatch(new DiscardingExchange(bytes, signal, this.warmTimeoutNs, resolve, reject)));
     const settled = await Promise.allSettled(Array.from({ length: count }, warm));
     return { connections: settled.filter((s) => s.status === "fulfilled").length, ms: (monotonicNs() - start) / 1e6 };
   }

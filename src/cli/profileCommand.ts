@@ -147,7 +147,17 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       const color = colorEnabled(io.isTTY ? process.stdout : {});
       const width = Math.max(40, Math.min(80, (io.isTTY && process.stdout.columns) || 80));
       const write = (t: string) => io.stdout(redact(t, secrets));
-      const result = await runProfile(app, { signal: guard.controller.signal, write, color, width });
+      const result = await runProfile(app, { signal: guard.controller.signal, write, color, width }).catch((error: unknown) => {
+        // Stopped before anything was measured (a signal during the pre-flight check or while
+        // connecting): the failure it caused is the interrupt, not an unreachable server.
+        if (guard.signal === undefined) throw error;
+        return undefined;
+      });
+      if (result === undefined) {
+        io.stderr("[aiperf] interrupted before the first request: nothing was measured, no exports written\n");
+        setExit(guard.interruptedCode);
+        return guard.interruptedCode;
+      }
       records = result.results.records as { close?: () => void };
       write(renderRunEnding(result.files, io.cwd, consoleStyle(color)));
       if (flags.plot) await writeReportTo([result.dir], result.dir, io);

@@ -8,6 +8,17 @@ import type { TimingStrategy } from "../protocols/TimingStrategy.js";
 import type { Tokenizer } from "../protocols/Tokenizer.js";
 import { workerConfig } from "./workerConfig.js";
 
+/** `work`, or a rejection as soon as `signal` aborts (the work goes on until its owner stops it). */
+function untilAborted(work: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return work;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<void>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener("abort", abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
+}
+
 /**
  * What a run sends to, for the run's lifetime: the embedded mock server when `endpoint.url` is
  * `embedded`, and the service manager's request side sized to the strategy's connection budget.
@@ -36,9 +47,10 @@ export class RunTarget {
 
   /**
    * Starts the request side and warms its connections (after the pre-flight check, so a server
-   * that fails it sees nothing but the check).
+   * that fails it sees nothing but the check). An abort of `signal` (Ctrl-C) ends the wait at once:
+   * a server that never answers the warm-up is not waited for.
    */
-  async connect(): Promise<void> {
+  async connect(signal?: AbortSignal): Promise<void> {
     const config = this.app.config;
     const url = this.url;
     // An open loop (the strategy sets no bound) gets `endpoint.max_connections`.
@@ -63,8 +75,9 @@ export class RunTarget {
     // Not enumerable: managers copy the context into worker threads (`{ ...context }`), and a
     // tokenizer (functions, a loaded library) cannot be cloned; it is read on this thread only.
     if (this.tokenizer) Object.defineProperty(context, "tokenizer", { value: this.tokenizer, enumerable: false });
-    await this.serviceManager.open(context);
+    // Marked open before it is: `close` then stops a half-open request side too (prewarm under way).
     this.opened = true;
+    await untilAborted(this.serviceManager.open(context), signal);
     const ms = (monotonicNs() - started) / 1e6;
     this.connectionSetup = { connections: prewarm, ms, prewarm: prewarm > 0, maxConnections: connections, openLoop: bound === undefined };
     // Debug only: a server that cannot be reached is the pre-flight check's to report, first.

@@ -155,7 +155,7 @@ async function measure(app: App<AppConfig>, parts: RunParts, dir: string, correl
     if (app.config.endpoint.preflight) await endpoint.probe?.(probeTarget(app.config, target.url, options.signal));
     // After the check: a server that fails it gets one clear error, not a notice about tokens first.
     if (parts.tokenizer.notice) app.logger.info(parts.tokenizer.notice);
-    await target.connect();
+    await target.connect(options.signal);
     const tokenizer = parts.tokenizer.tokenizer;
     const dataset = await parts.composer.compose(datasetSize(app.config), tokenizer ? { tokenizer } : {});
     sampler.init(dataset, app.config.dataset.seed);
