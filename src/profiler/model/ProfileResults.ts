@@ -37,7 +37,8 @@ export interface ProfileResults {
 }
 
 /**
- * A run's request side: connections prewarmed before the first request (`connections`, with
+ * A run's request side: connections opened and warmed before the first request (`connections`:
+ * how many were asked for; one whose warm-up the server does not answer is dropped again; with
  * `prewarm` false when `endpoint.prewarm` is off), the time to open it (`ms`), and the most
  * connections it opens (`maxConnections`: the strategy's in-flight bound, or
  * `endpoint.max_connections` for an open loop, `openLoop`).
