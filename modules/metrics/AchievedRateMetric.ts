@@ -2,9 +2,10 @@ import type { AggregateMetric, AggregateMetricInput } from "aiperf";
 import { recordTotals } from "./recordTotals.js";
 
 /**
- * Built-in `achieved_rate`: requests per second the client actually sent (every request, failed
- * ones too: sending is what is measured), from the first send to the last; only next to a
- * `requested_rate`, so the two can be compared.
+ * Built-in `achieved_rate`: requests per second the client actually wrote to the socket (every
+ * request, failed ones too: sending is what is measured), from the first write to the last; a
+ * request still waiting in the client's queue is not sent. Only next to a `requested_rate`, so the
+ * two can be compared.
  */
 export class AchievedRateMetric implements AggregateMetric {
   readonly kind = "aggregate";
