@@ -1,4 +1,4 @@
-import { closestName, EndpointError, EndpointErrorCode, maskUrl, type ProbeTarget } from "aiperf";
+import { closestName, EndpointError, EndpointErrorCode, maskUrl, type ProbeTarget, requestHeaders } from "aiperf";
 import { describeNetworkError } from "../transport/describeNetworkError.js";
 import { getText } from "./getText.js";
 
@@ -8,8 +8,10 @@ const POLL_MS = 1000;
 
 async function getModels(target: ProbeTarget, url: string): Promise<Answer> {
   try {
-    const headers: Record<string, string> = { accept: "application/json", ...target.headers };
-    if (target.apiKey) headers.authorization = `Bearer ${target.apiKey}`;
+    const own: [string, string][] = [["accept", "application/json"]];
+    if (target.apiKey) own.push(["authorization", `Bearer ${target.apiKey}`]);
+    // Node writes the Host header unless one is given: a user's `Host` replaces it, as in the transport.
+    const headers = Object.fromEntries(requestHeaders(own, target.headers));
     return await getText(url, { headers, timeoutMs: target.timeoutMs, timeoutName: "endpoint.connect_timeout_ms", limit: 64 * 1024, signal: target.signal });
   } catch (error) {
     return { failure: describeNetworkError(error) };

@@ -1,6 +1,7 @@
 import {
   type ConnectionSetup,
   monotonicNs,
+  requestHeaders,
   type Transport,
   type TransportDataHandler,
   type TransportDone,
@@ -24,7 +25,9 @@ const cancelReason = (exchange: Exchange) => exchange.cancelReason();
  * once and written with one `socket.write`, `sentNs` taken right before it; each read is
  * timestamped synchronously as it arrives and parsed in place (see `HttpConnection`,
  * `ResponseParser`). `prewarm` opens the connections before the first timed request. The API key
- * goes in the `Authorization: Bearer` header only; it is never logged or put in an error.
+ * goes in the `Authorization: Bearer` header only (unless `headers` has an `Authorization` of its
+ * own, which replaces it, as a `Host` there replaces the URL's); it is never logged or put in an
+ * error.
  */
 export class HttpTransport implements Transport {
   private pool: ConnectionPool | undefined;
@@ -40,14 +43,14 @@ export class HttpTransport implements Transport {
     const https = url.protocol === "https:";
     if (!https && url.protocol !== "http:") throw new Error(`the http transport speaks http and https, not ${url.protocol}`);
     this.connections = options.connections;
-    const headers: [string, string][] = [
+    const own: [string, string][] = [
+      ["host", url.host],
       ["content-type", "application/json"],
       ["accept", "application/json, text/event-stream"],
     ];
-    if (options.apiKey) headers.push(["authorization", `Bearer ${options.apiKey}`]);
-    for (const [name, value] of Object.entries(options.headers ?? {})) headers.push([name.toLowerCase(), String(value)]);
+    if (options.apiKey) own.push(["authorization", `Bearer ${options.apiKey}`]);
     // Endpoints give full paths (/v1/...): accept base URLs with or without the /v1 suffix.
-    this.requests = new RequestBytes(url.host, url.pathname.replace(/\/$/, "").replace(/\/v1$/, ""), headers);
+    this.requests = new RequestBytes(url.pathname.replace(/\/$/, "").replace(/\/v1$/, ""), requestHeaders(own, options.headers));
     this.pool = new ConnectionPool(
       {
         // URL keeps IPv6 hosts in brackets; sockets want them bare.

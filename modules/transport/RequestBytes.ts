@@ -16,13 +16,15 @@ export class RequestBytes {
   private cachedBytes = 0;
   private cachedPath = "";
 
-  /** Throws on a header that cannot be sent (httpHeaderProblem: the rule config validation applies first). */
+  /**
+   * `headers` are every header but `content-length`, `host` included (requestHeaders). Throws on
+   * a header that cannot be sent (httpHeaderProblem: the rule config validation applies first).
+   */
   constructor(
-    host: string,
     private readonly basePath: string,
     headers: readonly (readonly [string, string])[],
   ) {
-    let block = `host: ${host}\r\n`;
+    let block = "";
     for (const [name, value] of headers) {
       const problem = httpHeaderProblem(name, value);
       if (problem !== undefined) throw new Error(`HTTP ${problem}`);

@@ -49,6 +49,12 @@ const refused: [name: string, args: string[], code: string, error: RegExp][] = [
   ["--extra-inputs without a key", ["--extra-inputs", `:${SECRET}`], "AIPERF_USAGE", /--extra-inputs expects key:value/],
   ["-H without a colon", ["-H", `Authorization ${SECRET}`], "AIPERF_USAGE", /-H expects 'Name: value'/],
   ["-H __proto__", ["-H", "__proto__: x"], "AIPERF_USAGE", /-H: key "__proto__" is not allowed/],
+  [
+    "-H with a framing header",
+    ["-H", `Transfer-Encoding: ${SECRET}`],
+    "AIPERF_CONFIG_INVALID",
+    /--header: endpoint\.headers: headers: header Transfer-Encoding cannot be set/,
+  ],
 ];
 
 describe("hostile command lines are refused before anything is sent, never echoing a secret", () => {

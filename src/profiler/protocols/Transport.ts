@@ -10,7 +10,7 @@ export interface TransportOptions {
   apiKey?: string;
   connectTimeoutMs: number;
   requestTimeoutMs: number;
-  /** Extra headers for every request (`endpoint.headers`). */
+  /** Extra headers for every request (`endpoint.headers`); each replaces the transport's own of the same name (`requestHeaders`). */
   headers?: Readonly<Record<string, string>>;
   /**
    * Connections to open and warm before the first timed request (`endpoint.prewarm`), at most
