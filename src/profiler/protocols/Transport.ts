@@ -5,6 +5,7 @@ import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
  * @public
  */
 export interface TransportOptions {
+  /** The base URL (`endpoint.url`): a request for `path` goes to `requestUrl(url, path)`, its query string included. */
   url: string;
   connections: number;
   apiKey?: string;
