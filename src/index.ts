@@ -106,6 +106,8 @@ export { TokenizerError, TokenizerErrorCode } from "./profiler/tokenizer/Tokeniz
 export { APP_CONFIG, LOG_OUTPUT } from "./profiler/tokens.js";
 export { httpHeaderProblem } from "./profiler/util/httpHeaderProblem.js";
 export { redactUrl } from "./profiler/util/redactUrl.js";
+export { requestHeaders } from "./profiler/util/requestHeaders.js";
+export { requestUrl } from "./profiler/util/requestUrl.js";
 export { createRng, normal, type Rng } from "./profiler/util/rng.js";
 export { PERCENTILES, percentileSorted, type Summary, summarize, summarizeInPlace, summarizeScaledInPlace } from "./profiler/util/stats.js";
 export { TwoPassSummary } from "./profiler/util/TwoPassSummary.js";

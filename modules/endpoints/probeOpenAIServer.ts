@@ -1,15 +1,23 @@
-import { closestName, EndpointError, EndpointErrorCode, maskUrl, type ProbeTarget } from "aiperf";
+import { closestName, EndpointError, EndpointErrorCode, maskUrl, type ProbeTarget, requestHeaders, requestUrl } from "aiperf";
 import { describeNetworkError } from "../transport/describeNetworkError.js";
 import { getText } from "./getText.js";
 
 type Answer = { status: number; type: string; body: string } | { failure: string };
 
+/** The URLs errors name, with credentials masked: the one configured, and the one asked. */
+interface Shown {
+  base: string;
+  models: string;
+}
+
 const POLL_MS = 1000;
 
 async function getModels(target: ProbeTarget, url: string): Promise<Answer> {
   try {
-    const headers: Record<string, string> = { accept: "application/json", ...target.headers };
-    if (target.apiKey) headers.authorization = `Bearer ${target.apiKey}`;
+    const own: [string, string][] = [["accept", "application/json"]];
+    if (target.apiKey) own.push(["authorization", `Bearer ${target.apiKey}`]);
+    // Node writes the Host header unless one is given: a user's `Host` replaces it, as in the transport.
+    const headers = Object.fromEntries(requestHeaders(own, target.headers));
     return await getText(url, { headers, timeoutMs: target.timeoutMs, timeoutName: "endpoint.connect_timeout_ms", limit: 64 * 1024, signal: target.signal });
   } catch (error) {
     return { failure: describeNetworkError(error) };
@@ -27,9 +35,9 @@ function modelIds(body: string): string[] | undefined {
 }
 
 /** The verdict on one answer: undefined when the run may start. */
-function verdict(answer: Answer, target: ProbeTarget, shown: string): EndpointError | undefined {
-  if ("failure" in answer) return new EndpointError(EndpointErrorCode.Unreachable, `cannot reach ${shown}: ${answer.failure}`);
-  const where = `GET ${shown}/v1/models answered ${answer.status}`;
+function verdict(answer: Answer, target: ProbeTarget, shown: Shown): EndpointError | undefined {
+  if ("failure" in answer) return new EndpointError(EndpointErrorCode.Unreachable, `cannot reach ${shown.base}: ${answer.failure}`);
+  const where = `GET ${shown.models} answered ${answer.status}`;
   if (/text\/html/i.test(answer.type) || /^\s*<(!doctype|html)/i.test(answer.body)) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(answer.body)?.[1]?.trim();
     return new EndpointError(
@@ -49,7 +57,7 @@ function verdict(answer: Answer, target: ProbeTarget, shown: string): EndpointEr
   const close = closestName(target.model, sorted);
   return new EndpointError(
     EndpointErrorCode.ModelNotFound,
-    `${shown} does not serve model "${target.model}".${close ? ` Did you mean "${close}"?` : ""} Served: ${sorted.slice(0, 20).join(", ")}${sorted.length > 20 ? ", …" : ""}. Set endpoint.model (--model), or --wait-for-model while it loads.`,
+    `${shown.base} does not serve model "${target.model}".${close ? ` Did you mean "${close}"?` : ""} Served: ${sorted.slice(0, 20).join(", ")}${sorted.length > 20 ? ", …" : ""}. Set endpoint.model (--model), or --wait-for-model while it loads.`,
   );
 }
 
@@ -59,11 +67,11 @@ function verdict(answer: Answer, target: ProbeTarget, shown: string): EndpointEr
  * `waitForModelS`, an unreachable server or a missing model is retried until the deadline.
  */
 export async function probeOpenAIServer(target: ProbeTarget): Promise<void> {
-  const base = target.url.replace(/\/$/, "").replace(/\/v1$/, "");
-  const shown = maskUrl(base);
+  const models = requestUrl(target.url, "/v1/models").href;
+  const shown = { base: maskUrl(target.url), models: maskUrl(models) };
   const deadline = Date.now() + target.waitForModelS * 1000;
   for (;;) {
-    const problem = verdict(await getModels(target, `${base}/v1/models`), target, shown);
+    const problem = verdict(await getModels(target, models), target, shown);
     if (!problem) return;
     const retryable = problem.code === EndpointErrorCode.Unreachable || problem.code === EndpointErrorCode.ModelNotFound;
     if (!retryable || Date.now() + POLL_MS > deadline || target.signal?.aborted) throw problem;

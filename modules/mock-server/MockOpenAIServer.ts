@@ -100,12 +100,14 @@ export class MockOpenAIServer implements MockServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const receivedNs = monotonicNs();
     const url = req.url ?? "/";
-    if (req.method === "GET" && url === "/v1/models") {
+    // Routed by path alone: a query string (Azure's `?api-version=`) reaches every request.
+    const path = url.split("?", 1)[0];
+    if (req.method === "GET" && path === "/v1/models") {
       this.json(res, 200, { object: "list", data: [{ id: "mock-model", object: "model", created: 0, owned_by: "aiperf" }] });
       return;
     }
-    const chat = url === "/v1/chat/completions";
-    if (req.method !== "POST" || (!chat && url !== "/v1/completions")) {
+    const chat = path === "/v1/chat/completions";
+    if (req.method !== "POST" || (!chat && path !== "/v1/completions")) {
       this.json(res, 404, { error: { message: `no route ${req.method} ${url}`, type: "invalid_request_error" } });
       return;
     }

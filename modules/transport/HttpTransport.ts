@@ -1,6 +1,7 @@
 import {
   type ConnectionSetup,
   monotonicNs,
+  requestHeaders,
   type Transport,
   type TransportDataHandler,
   type TransportDone,
@@ -23,8 +24,11 @@ const cancelReason = (exchange: Exchange) => exchange.cancelReason();
  * sockets (`tls` for https URLs), sized to the load. Each distinct body's request bytes are built
  * once and written with one `socket.write`, `sentNs` taken right before it; each read is
  * timestamped synchronously as it arrives and parsed in place (see `HttpConnection`,
- * `ResponseParser`). `prewarm` opens the connections before the first timed request. The API key
- * goes in the `Authorization: Bearer` header only; it is never logged or put in an error.
+ * `ResponseParser`). `prewarm` opens the connections before the first timed request. Every
+ * request goes to the base URL's path and query joined with its own path (requestUrl). The API
+ * key goes in the `Authorization: Bearer` header only (unless `headers` has an `Authorization` of
+ * its own, which replaces it, as a `Host` there replaces the URL's); it is never logged or put in
+ * an error.
  */
 export class HttpTransport implements Transport {
   private pool: ConnectionPool | undefined;
@@ -43,14 +47,13 @@ export class HttpTransport implements Transport {
     if (!https && url.protocol !== "http:") throw new Error(`the http transport speaks http and https, not ${url.protocol}`);
     this.connections = options.connections;
     this.warmTimeoutNs = options.connectTimeoutMs * 1e6;
-    const headers: [string, string][] = [
+    const own: [string, string][] = [
+      ["host", url.host],
       ["content-type", "application/json"],
       ["accept", "application/json, text/event-stream"],
     ];
-    if (options.apiKey) headers.push(["authorization", `Bearer ${options.apiKey}`]);
-    for (const [name, value] of Object.entries(options.headers ?? {})) headers.push([name.toLowerCase(), String(value)]);
-    // Endpoints give full paths (/v1/...): accept base URLs with or without the /v1 suffix.
-    this.requests = new RequestBytes(url.host, url.pathname.replace(/\/$/, "").replace(/\/v1$/, ""), headers);
+    if (options.apiKey) own.push(["authorization", `Bearer ${options.apiKey}`]);
+    this.requests = new RequestBytes(url, requestHeaders(own, options.headers));
     this.pool = new ConnectionPool(
       {
         // URL keeps IPv6 hosts in brackets; sockets want them bare.
@@ -101,9 +104,9 @@ export class HttpTransport implements Transport {
   }
 
   /**
-   * Opens up to `connections` connections at once, each warmed by one `GET /v1/models` (the
-   * request every OpenAI-compatible server answers; its status does not matter, only that the
-   * connection is open and kept alive).
+   * Opens up to `connections` connections at once, each warmed by one `GET /v1/models` on the
+   * base URL (the request every OpenAI-compatible server answers; its status does not matter,
+   * only that the connection is open and kept alive).
    */
   async prewarm(connections: number, signal?: AbortSignal): Promise<ConnectionSetup> {
     const pool = this.pool;

@@ -1,11 +1,12 @@
-import { httpHeaderProblem } from "aiperf";
+import { httpHeaderProblem, requestUrl } from "aiperf";
 
 /** Request bytes kept for reuse, in total: a dataset's worth of bodies in the common case, bounded for huge ones. */
 const CACHE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * The bytes of each request, built once per distinct body: request line, headers,
- * `content-length` and body in one Buffer, written with one `socket.write`. Senders reuse one
+ * `content-length` and body in one Buffer, written with one `socket.write`. The request target
+ * is the base URL's path and query joined with the request's path by requestUrl. Senders reuse one
  * body string per dataset turn, so the cache is keyed by that string (a hit on the same string
  * object compares by identity); the oldest entries go once the cache holds 64 MiB.
  */
@@ -15,14 +16,17 @@ export class RequestBytes {
   private readonly cache = new Map<string, Buffer>();
   private cachedBytes = 0;
   private cachedPath = "";
+  private cachedTarget = "";
 
-  /** Throws on a header that cannot be sent (httpHeaderProblem: the rule config validation applies first). */
+  /**
+   * `headers` are every header but `content-length`, `host` included (requestHeaders). Throws on
+   * a header that cannot be sent (httpHeaderProblem: the rule config validation applies first).
+   */
   constructor(
-    host: string,
-    private readonly basePath: string,
+    private readonly baseUrl: URL,
     headers: readonly (readonly [string, string])[],
   ) {
-    let block = `host: ${host}\r\n`;
+    let block = "";
     for (const [name, value] of headers) {
       const problem = httpHeaderProblem(name, value);
       if (problem !== undefined) throw new Error(`HTTP ${problem}`);
@@ -37,10 +41,11 @@ export class RequestBytes {
       this.cache.clear();
       this.cachedBytes = 0;
       this.cachedPath = path;
+      this.cachedTarget = this.target(path);
     }
     const hit = this.cache.get(body);
     if (hit !== undefined) return hit;
-    const bytes = this.build("POST", path, body);
+    const bytes = this.build("POST", this.cachedTarget, body);
     if (bytes.length <= CACHE_LIMIT_BYTES) {
       this.cache.set(body, bytes);
       this.cachedBytes += bytes.length;
@@ -55,12 +60,18 @@ export class RequestBytes {
 
   /** `GET path`, not cached (prewarming only). */
   get(path: string): Buffer {
-    return Buffer.from(`GET ${this.basePath}${path} HTTP/1.1\r\n${this.headerBlock}\r\n`, "latin1");
+    return Buffer.from(`GET ${this.target(path)} HTTP/1.1\r\n${this.headerBlock}\r\n`, "latin1");
   }
 
-  private build(method: string, path: string, body: string): Buffer {
+  /** The request line's target (origin form: path and query) for `path` on the base URL. */
+  private target(path: string): string {
+    const url = requestUrl(this.baseUrl, path);
+    return `${url.pathname}${url.search}`;
+  }
+
+  private build(method: string, target: string, body: string): Buffer {
     const bodyLength = Buffer.byteLength(body);
-    const head = `${method} ${this.basePath}${path} HTTP/1.1\r\n${this.headerBlock}content-length: ${bodyLength}\r\n\r\n`;
+    const head = `${method} ${target} HTTP/1.1\r\n${this.headerBlock}content-length: ${bodyLength}\r\n\r\n`;
     // Its own memory, not a slice of Node's shared pool: cached buffers would pin pool slabs.
     const bytes = Buffer.allocUnsafeSlow(head.length + bodyLength);
     bytes.write(head, 0, "latin1");

@@ -45,7 +45,7 @@ export function extraInputsToSet(pairs: readonly string[], json: string | undefi
   return Object.keys(fields).length > 0 ? [`endpoint.extra_inputs=${JSON.stringify(fields)}`] : [];
 }
 
-/** `-H 'Name: value'` → one `--set endpoint.headers=…`. */
+/** `-H 'Name: value'` → one `--set endpoint.headers=…`; a later `-H` replaces an earlier one of the same name, in any case. */
 export function headersToSet(headers: readonly string[]): string[] {
   const out: Record<string, string> = {};
   for (const header of headers) {
@@ -53,6 +53,8 @@ export function headersToSet(headers: readonly string[]): string[] {
     const name = colon > 0 ? header.slice(0, colon).trim() : "";
     if (!/^[!#$%&'*+.^`|~\w-]+$/.test(name)) throw new UsageError("-H expects 'Name: value', e.g. -H 'X-Request-Source: aiperf'");
     refuseForbidden("-H", name);
+    // HTTP names ignore case: `-H 'host: a' -H 'Host: b'` is one header, not two.
+    for (const earlier of Object.keys(out)) if (earlier.toLowerCase() === name.toLowerCase()) delete out[earlier];
     out[name] = header.slice(colon + 1).trim();
   }
   return Object.keys(out).length > 0 ? [`endpoint.headers=${JSON.stringify(out)}`] : [];

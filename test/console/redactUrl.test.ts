@@ -1,4 +1,4 @@
-import { redactUrl } from "aiperf";
+import { collectSecrets, maskUrl, redactUrl } from "aiperf";
 import { describe, expect, it } from "vitest";
 
 describe("redactUrl", () => {
@@ -23,5 +23,11 @@ describe("redactUrl", () => {
   it("text that is not an absolute URL loses anything before an @", () => {
     expect(redactUrl("embedded")).toBe("embedded");
     expect(redactUrl("user:pw@host:8000/v1")).toBe("host:8000/v1");
+  });
+
+  it("maskUrl masks, and the output scrubber collects, the same credential parameters redactUrl removes", () => {
+    const url = "https://h.example/v1?api-version=1&key=k-123456&sig=s-123456&X-Amz-Signature=x-123456&api_key=a-123456";
+    expect(maskUrl(url)).toBe("https://h.example/v1?api-version=1&key=***&sig=***&X-Amz-Signature=***&api_key=***");
+    expect(collectSecrets({ endpoint: { url } })).toEqual(["k-123456", "s-123456", "x-123456", "a-123456"]);
   });
 });

@@ -32,6 +32,12 @@ const refused: [name: string, args: string[], code: string, error: RegExp][] = [
   ["--set under a string value", ["--set", "endpoint.model.x=1"], "AIPERF_CONFIG_INVALID", /endpoint\.model: "model" must be a string/],
   ["--url that is not a URL", ["--url", "not a url"], "AIPERF_CONFIG_INVALID", /"url" must be "embedded" or an http\(s\) URL/],
   ["--url with a secret in a bad scheme", ["--url", `ftp://u:${SECRET}@h/`], "AIPERF_CONFIG_INVALID", /"url" must be "embedded" or an http\(s\) URL/],
+  [
+    "--url with a colon but no port",
+    ["--url", `http://u:${SECRET}@127.0.0.1:/v1?key=${SECRET}`],
+    "AIPERF_CONFIG_INVALID",
+    /--url: endpoint\.url: "url" has a ":" after its host but no port/,
+  ],
   ["--duration that is a word", ["--duration", "forever"], "AIPERF_USAGE", /--duration expects a positive duration/],
   ["--duration longer than a Node timer holds", ["--duration", "25d"], "AIPERF_USAGE", /--duration expects a positive duration/],
   ["--concurrency 0", ["--concurrency", "0"], "AIPERF_CONFIG_INVALID", /"concurrency" must not be less than 1/],
@@ -49,6 +55,12 @@ const refused: [name: string, args: string[], code: string, error: RegExp][] = [
   ["--extra-inputs without a key", ["--extra-inputs", `:${SECRET}`], "AIPERF_USAGE", /--extra-inputs expects key:value/],
   ["-H without a colon", ["-H", `Authorization ${SECRET}`], "AIPERF_USAGE", /-H expects 'Name: value'/],
   ["-H __proto__", ["-H", "__proto__: x"], "AIPERF_USAGE", /-H: key "__proto__" is not allowed/],
+  [
+    "-H with a framing header",
+    ["-H", `Transfer-Encoding: ${SECRET}`],
+    "AIPERF_CONFIG_INVALID",
+    /--header: endpoint\.headers: headers: header Transfer-Encoding cannot be set/,
+  ],
 ];
 
 describe("hostile command lines are refused before anything is sent, never echoing a secret", () => {

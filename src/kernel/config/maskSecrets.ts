@@ -19,6 +19,19 @@ export function isSecretKey(key: string): boolean {
  */
 export const MASK = "***";
 
+// Query keys that carry credentials in URLs but are not secret-looking config keys.
+const URL_SECRET_KEYS = new Set(["key", "sig", "signature", "auth", "credential", "jwt"]);
+
+/**
+ * True when a URL query parameter holds a credential: a secret-looking key (`api_key`, `token`)
+ * or a name URLs use for one (`key`, `sig`, `X-Amz-Signature`, `X-Amz-Credential`). The one rule
+ * for masking URLs (maskUrl, collectSecrets) and for removing such parameters (redactUrl).
+ */
+export function isSecretUrlParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return isSecretKey(name) || URL_SECRET_KEYS.has(lower) || /(^|[-_.])(signature|credential|sig|auth)$/.test(lower);
+}
+
 /** The parts of a URL that are secrets: its password, and the values of secret-looking query parameters. */
 function urlSecrets(text: string): { url: URL; secrets: string[] } | undefined {
   if (!text.includes("://")) return undefined;
@@ -30,7 +43,7 @@ function urlSecrets(text: string): { url: URL; secrets: string[] } | undefined {
   }
   const secrets: string[] = [];
   if (url.password) secrets.push(decodeURIComponent(url.password));
-  for (const [key, v] of url.searchParams) if (isSecretKey(key) && v) secrets.push(v);
+  for (const [key, v] of url.searchParams) if (isSecretUrlParam(key) && v) secrets.push(v);
   return { url, secrets };
 }
 
@@ -45,7 +58,7 @@ export function maskUrl(text: string): string {
   const { url } = found;
   if (url.username) url.username = MASK;
   if (url.password) url.password = MASK;
-  for (const key of [...url.searchParams.keys()]) if (isSecretKey(key) && url.searchParams.get(key)) url.searchParams.set(key, MASK);
+  for (const key of [...url.searchParams.keys()]) if (isSecretUrlParam(key) && url.searchParams.get(key)) url.searchParams.set(key, MASK);
   return url.toString().replaceAll("%2A%2A%2A", MASK);
 }
 

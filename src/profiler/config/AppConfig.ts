@@ -14,6 +14,7 @@ import {
   Min,
   Validate,
   ValidateNested,
+  type ValidationArguments,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from "../../kernel/validators.js";
@@ -67,21 +68,40 @@ export class MockServerConfig {
   type = "embedded";
 }
 
-/** `endpoint.url` is `embedded` or an absolute http(s) URL (`localhost:8000` parses as a scheme, so check it). */
+const URL_EXPECTED = '"url" must be "embedded" or an http(s) URL such as http://localhost:8000';
+
+/** The authority (`user@host:port`) of a `scheme://…` URL as typed, before URL parsing forgets an empty port. */
+function typedAuthority(text: string): string | undefined {
+  return /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(text)?.[1];
+}
+
+/**
+ * What is wrong with an `endpoint.url`, or undefined: `embedded` or an absolute http(s) URL with
+ * a host (`localhost:8000` parses as a scheme, so check it). Never quotes the URL: it may hold a
+ * password or a key.
+ */
+function endpointUrlProblem(value: unknown): string | undefined {
+  if (value === "embedded") return undefined;
+  if (typeof value !== "string") return URL_EXPECTED;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return URL_EXPECTED;
+  }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") return URL_EXPECTED;
+  // URL reads `http://host:` as the default port; a colon with nothing after it is a port left out.
+  if (typedAuthority(value)?.endsWith(":")) return '"url" has a ":" after its host but no port: add the port (http://localhost:8000) or drop the ":"';
+  return undefined;
+}
+
 @ValidatorConstraint({ name: "endpointUrl" })
 class EndpointUrl implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    if (value === "embedded") return true;
-    if (typeof value !== "string") return false;
-    try {
-      const url = new URL(value);
-      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-    } catch {
-      return false;
-    }
+    return endpointUrlProblem(value) === undefined;
   }
-  defaultMessage(): string {
-    return '"url" must be "embedded" or an http(s) URL such as http://localhost:8000';
+  defaultMessage(args?: ValidationArguments): string {
+    return endpointUrlProblem(args?.value) ?? URL_EXPECTED;
   }
 }
 

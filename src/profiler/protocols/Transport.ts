@@ -5,12 +5,13 @@ import { defineProtocol } from "../../kernel/protocol/defineProtocol.js";
  * @public
  */
 export interface TransportOptions {
+  /** The base URL (`endpoint.url`): a request for `path` goes to `requestUrl(url, path)`, its query string included. */
   url: string;
   connections: number;
   apiKey?: string;
   connectTimeoutMs: number;
   requestTimeoutMs: number;
-  /** Extra headers for every request (`endpoint.headers`). */
+  /** Extra headers for every request (`endpoint.headers`); each replaces the transport's own of the same name (`requestHeaders`). */
   headers?: Readonly<Record<string, string>>;
   /**
    * Connections to open and warm before the first timed request (`endpoint.prewarm`), at most

@@ -1,12 +1,4 @@
-import { isSecretKey } from "../../kernel/config/maskSecrets.js";
-
-// Query keys that carry credentials in URLs but are not secret-looking config keys.
-const URL_SECRET_KEYS = new Set(["key", "sig", "signature", "auth", "credential", "jwt"]);
-
-function isSecretParam(name: string): boolean {
-  const lower = name.toLowerCase();
-  return isSecretKey(name) || URL_SECRET_KEYS.has(lower) || /(^|[-_.])(signature|credential|sig|auth)$/.test(lower);
-}
+import { isSecretUrlParam } from "../../kernel/config/maskSecrets.js";
 
 /**
  * A URL safe to print: without `user:password@` and without query parameters that look like
@@ -25,7 +17,7 @@ export function redactUrl(text: string): string {
   if (!url) return text.replace(/^([^/@]*\/\/)?[^/@]*@/, "$1");
   url.username = "";
   url.password = "";
-  for (const name of [...url.searchParams.keys()]) if (isSecretParam(name)) url.searchParams.delete(name);
+  for (const name of [...url.searchParams.keys()]) if (isSecretUrlParam(name)) url.searchParams.delete(name);
   const out = url.toString();
   // URL adds "/" after a bare host; keep what the user typed.
   return /^[^:]+:\/\/[^/?#]*([?#]|$)/.test(text) ? out.replace(/^([^:]+:\/\/[^/?#]*)\//, "$1") : out;
