@@ -9,10 +9,13 @@ export class ErrorsExporter implements ConsoleExporter {
     if (results.errors.length === 0) return "";
     const total = results.errors.reduce((n, e) => n + e.count, 0);
     const lines = [view.style(["bold", "red"], `Errors (${total}):`)];
+    const width = Math.max(20, view.width - INDENT);
     for (const e of results.errors) {
       // Messages quote what servers answered: escape sequences in them are shown, not obeyed.
-      const [first = "", ...rest] = wrapText(printable(e.message), Math.max(20, view.width - INDENT));
+      const [first = "", ...rest] = wrapText(printable(e.message), width);
       lines.push(`  ${String(e.count).padStart(6)}  ${first}`, ...rest.map((l) => `${" ".repeat(INDENT)}${l}`));
+      // A template (`req <n>`) hides the numbers the server gave: one real message shows them.
+      if (e.example !== undefined) lines.push(...wrapText(`e.g. ${printable(e.example)}`, width).map((l) => `${" ".repeat(INDENT)}${l}`));
     }
     return `\n${lines.join("\n")}\n`;
   }

@@ -254,6 +254,43 @@ describe("what a hostile server says reaches the terminal as text", () => {
     expectClean(run);
   });
 
+  it("a short api key (5 characters) that the server quotes back is in no file of the run and never printed", async () => {
+    const key = "k3y9x";
+    const url = await serve((req, res) => {
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: `invalid key ${req.headers["x-api-key"]} (${req.headers.authorization})` } }));
+    });
+    const run = await cliIn(dirFor("short-key"), {}, [
+      "profile",
+      "--url",
+      url,
+      "--set",
+      "endpoint.preflight=false",
+      "--set",
+      `endpoint.api_key=${key}`,
+      "-H",
+      `X-Api-Key: ${key}`,
+      "--concurrency",
+      "1",
+      "--requests",
+      "2",
+      "--set",
+      "phases.warmup.requests=0",
+      "--output",
+      "out",
+      "--ui",
+      "none",
+    ]);
+    expect(run.code).toBe(1);
+    // Every export was written and the echo reached them and the summary, masked: the check below is not vacuous.
+    expect(Object.keys(run.exported)).toEqual(
+      expect.arrayContaining(["profile_export.json", "profile_export_aiperf.json", "profile_export.jsonl", "profile_records.jsonl"]),
+    );
+    expect(JSON.parse(run.exported["profile_export.json"] ?? "{}").errors[0].message).toContain("invalid key *** (Bearer ***)");
+    expect(run.stdout).toContain("invalid key ***");
+    expectClean(run, key);
+  });
+
   it("a 401 echoing the key at the pre-flight check: exit 1, coded error, no stack, no key", async () => {
     const url = await serve(() => {}, echoKey(401));
     const run = await cliIn(dirFor("preflight-cli"), { "c.yaml": `${QUICK}${WITH_KEY}` }, ["profile", "-c", "c.yaml", "--url", url, "--model", "m"], {

@@ -85,6 +85,26 @@ describe("failure modes: the run completes, errors are counted and grouped, expo
     }
   });
 
+  it("a server that rate-limits every other request, numbering each in its message: one group, its count and a real message", async () => {
+    let n = 0;
+    const { url, server } = await rogueServer((res) => {
+      if (++n % 2 === 1) {
+        res.writeHead(429, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { message: `rate limited req ${n}` } }));
+        return;
+      }
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.end('data: {"choices":[{"delta":{"content":"ok"}}]}\n\ndata: [DONE]\n\n');
+    });
+    servers.push(server);
+    const { results, exitCode, printed } = await run(url, { phases: { warmup: { requests: 0 }, profiling: { requests: 12 } } });
+    expect(exitCode).toBe(0);
+    const prefix = "HTTP 429 from POST /v1/chat/completions: rate limited req";
+    expect(results.errors).toEqual([{ message: `${prefix} <n>`, count: 6, example: expect.stringMatching(new RegExp(`^${prefix} \\d+$`)) }]);
+    expect(printed).toContain(`6  ${prefix} <n>`);
+    expect(printed).toContain(`e.g. ${results.errors[0]?.example}`);
+  });
+
   it("a server that closes the connection mid-stream", async () => {
     const { url, server } = await rogueServer((res) => {
       res.writeHead(200, { "content-type": "text/event-stream" });

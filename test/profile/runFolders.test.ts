@@ -2,8 +2,11 @@ import { existsSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { runProfile } from "aiperf";
+import { createTestApp } from "aiperf/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { runFolderName } from "../../src/profiler/run/prepareRunDir.js";
+import { runCli } from "../helpers/cli.js";
 import { removeDir, tempDir } from "../helpers/fixtures.js";
 import { profileWith } from "../helpers/profileApp.js";
 
@@ -32,6 +35,42 @@ describe("every run keeps its results", () => {
     for (const run of [first, second]) expect(readdirSync(run.dir).sort()).toEqual(["profile_export.csv", "profile_export.json"]);
     expect(readlinkSync(path.join(dir, "latest"))).toBe(path.basename(second.dir));
     expect(second.files.every((f) => f.startsWith(second.dir))).toBe(true);
+  });
+
+  it("a run that cannot reach its server leaves no folder behind, and latest still points at the last good run", async () => {
+    const dir = tempDir("unreachable");
+    dirs.push(dir);
+    const out = path.join(dir, "out");
+    const quick = ["--requests", "2", "--set", "phases.warmup.requests=0", "--output", out, "--ui", "none"];
+    const unreachable = async () => {
+      const run = await runCli(["profile", "--url", "http://127.0.0.1:1", ...quick], { cwd: dir });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/error AIPERF_ENDPOINT_UNREACHABLE/);
+    };
+    // The first run of all: not even the output folder it made stays.
+    await unreachable();
+    expect(existsSync(out)).toBe(false);
+    expect((await runCli(["profile", ...quick], { cwd: dir })).code).toBe(0);
+    const good = readlinkSync(path.join(out, "latest"));
+    expect(readdirSync(path.join(out, good))).toContain("profile_export.json");
+    await unreachable();
+    expect(readlinkSync(path.join(out, "latest"))).toBe(good);
+    expect(readdirSync(out).sort()).toEqual([good, "latest"].sort());
+  });
+
+  it("a run stopped before its first request keeps its exports but does not move latest", async () => {
+    const dir = tempDir("stopped");
+    dirs.push(dir);
+    const good = await profileWith(small(dir));
+    const app = await createTestApp({ config: { ui: { type: "none" }, ...small(dir, { endpoint: { preflight: false } }) }, noCache: true });
+    try {
+      const stopped = await runProfile(app, { signal: AbortSignal.abort() });
+      expect(stopped.exitCode).toBe(130);
+      expect(readdirSync(stopped.dir)).toContain("profile_export.json");
+    } finally {
+      await app.dispose();
+    }
+    expect(readlinkSync(path.join(dir, "latest"))).toBe(path.basename(good.dir));
   });
 
   it("output.flat writes into the folder itself", async () => {

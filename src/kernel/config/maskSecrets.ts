@@ -94,12 +94,22 @@ export function collectSecrets(value: unknown, out: string[] = []): string[] {
 }
 
 /**
- * Replaces every occurrence of the given secrets in `text` with `***`.
+ * The shortest secret that is redacted. A value of one or two characters cannot be told from
+ * ordinary text (masking `x` would mask every x printed) and protects nothing (a few thousand
+ * guesses find it): it is the placeholder typed for a server without auth, not a key. From three
+ * characters on, a configured secret is masked wherever it appears, even inside other words.
+ */
+const SHORTEST_REDACTED = 3;
+
+/**
+ * Replaces every occurrence of the given secrets of 3 characters or more in `text` with `***`.
  * @public
  */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
-  // Very short values would mask ordinary text; real keys and tokens are long.
-  for (const secret of secrets) if (secret.length >= 6) out = out.split(secret).join(MASK);
+  // Longest first: a secret inside a longer one (a key `k3y9x` in a token `k3y9x-7f3a9c21`) must
+  // not mask its part of the longer one and leave the rest readable.
+  const longestFirst = secrets.filter((s) => s.length >= SHORTEST_REDACTED).sort((a, b) => b.length - a.length);
+  for (const secret of longestFirst) out = out.split(secret).join(MASK);
   return out;
 }

@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { access, mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import { access, mkdir, rm, rmdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AiperfError } from "../../kernel/errors/AiperfError.js";
 import { ErrorCode } from "../../kernel/errors/codes.js";
@@ -51,37 +51,74 @@ function unusable(dir: string, error: unknown): AiperfError {
   );
 }
 
+/** The folder a run writes into, made before anything is sent. */
+export interface RunDir {
+  readonly path: string;
+  /** The run measured and wrote its exports: `<parent>/latest` points at it now (never for a flat folder). */
+  publish(): Promise<void>;
+  /** The run failed before writing anything: the folders it made go, so no empty run is left behind. */
+  discard(): Promise<void>;
+}
+
 /**
  * Creates the folder this run writes into, and proves it writable, before anything is sent: a run
  * must not measure for an hour and then find it cannot save. Unless `flat`, the folder is new for
- * each run and `<parent>/latest` points at it.
+ * each run; `latest` moves to it only once it holds a run's exports (`publish`), so a run that
+ * fails at the start never hides the last good one.
  */
-export async function prepareRunDir(parent: string, label: RunLabel, flat: boolean): Promise<string> {
+export async function prepareRunDir(parent: string, label: RunLabel, flat: boolean): Promise<RunDir> {
   let dir = parent;
+  // The folders this run made, innermost first: the only ones `discard` may remove.
+  const made: string[] = [];
   try {
-    await mkdir(parent, { recursive: true });
+    if ((await mkdir(parent, { recursive: true })) !== undefined) made.push(parent);
     if (!flat) {
-      const base = path.join(parent, runFolderName(label));
-      dir = base;
-      for (let n = 2; ; n++) {
-        try {
-          await mkdir(dir);
-          break;
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== "EEXIST" || n > 99) throw error;
-          dir = `${base}-${n}`;
-        }
-      }
+      dir = await newFolder(path.join(parent, runFolderName(label)));
+      made.unshift(dir);
     }
-    const probe = path.join(dir, `.aiperf-write-check-${process.pid}`);
-    await writeFile(probe, "");
-    await rm(probe);
-    await access(dir, constants.W_OK);
+    await proveWritable(dir);
   } catch (error) {
+    await removeIfEmpty(made);
     throw unusable(dir, error);
   }
-  if (!flat) await pointLatest(parent, dir);
-  return dir;
+  return {
+    path: dir,
+    publish: () => (flat ? Promise.resolve() : pointLatest(parent, dir)),
+    discard: () => removeIfEmpty(made),
+  };
+}
+
+/** `base`, or `base-2`, `base-3`… when two runs share a second. */
+async function newFolder(base: string): Promise<string> {
+  let dir = base;
+  for (let n = 2; ; n++) {
+    try {
+      await mkdir(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || n > 99) throw error;
+      dir = `${base}-${n}`;
+    }
+  }
+}
+
+async function proveWritable(dir: string): Promise<void> {
+  const probe = path.join(dir, `.aiperf-write-check-${process.pid}`);
+  await writeFile(probe, "");
+  await rm(probe);
+  await access(dir, constants.W_OK);
+}
+
+/** Removes each folder in turn while it is empty (rmdir refuses otherwise): whatever a run wrote stays. */
+async function removeIfEmpty(folders: readonly string[]): Promise<void> {
+  for (const folder of folders)
+    if (
+      !(await rmdir(folder).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
 }
 
 /** `latest` → the newest run (relative, so the folder can be moved); where links fail, nothing breaks. */

@@ -24,10 +24,10 @@ import { TimingStrategy } from "../protocols/TimingStrategy.js";
 import { Ui } from "../protocols/Ui.js";
 import { buildResults } from "./buildResults.js";
 import { everyRequestFailed } from "./everyRequestFailed.js";
-import { prepareRunDir } from "./prepareRunDir.js";
+import { prepareRunDir, type RunDir } from "./prepareRunDir.js";
 import { RunTarget } from "./RunTarget.js";
 import { resolveRunTokenizer } from "./resolveRunTokenizer.js";
-import { runPhases } from "./runPhases.js";
+import { type PhasesOutcome, runPhases } from "./runPhases.js";
 
 /**
  * Options of one profile run.
@@ -75,16 +75,19 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   const parts = await resolveRunParts(app);
   const startedAt = new Date();
   const runStart = monotonicNs();
-  const dir = await prepareRunDir(
+  const runDir = await prepareRunDir(
     path.resolve(app.config.output.dir),
     { model: app.config.endpoint.model, endpoint: app.config.endpoint.type, load: await loadLabel(app), startedAt },
     app.config.output.flat,
   );
+  const dir = runDir.path;
   const bus = await app.get(EventBus);
   // One correlation id ties a run's events together: run.start, every phase event, run.end.
   const source = { source: "run", correlationId: randomUUID() };
-  await bus.emit(RunStart, { dir, startedAt: startedAt.toISOString(), endpoint: app.config.endpoint.type, model: app.config.endpoint.model }, source);
-  const { measured, connectionSetup } = await measure(app, parts, dir, source.correlationId, options);
+  const { measured, connectionSetup } = await discardOnFailure(runDir, async () => {
+    await bus.emit(RunStart, { dir, startedAt: startedAt.toISOString(), endpoint: app.config.endpoint.type, model: app.config.endpoint.model }, source);
+    return measure(app, parts, dir, source.correlationId, options);
+  });
   const interrupted = options.signal?.aborted ?? false;
   // The end of the run (metrics, then exports) is timed: at a million records it must stay seconds.
   const at = { endStart: monotonicNs(), rssAtEnd: process.memoryUsage.rss(), cpuAtEnd: process.cpuUsage() };
@@ -97,6 +100,7 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
   results.tokenizer = parts.tokenizer.info;
   if (connectionSetup) results.connectionSetup = connectionSetup;
   const exported = await exportAll(app, parts.dataExporters, results, dir);
+  if (hasSomethingToShow(measured, exported.files)) await runDir.publish();
   logEndOfRun(app, measured.records.length, { ...at, ...afterResults }, exported.times);
   renderConsole(parts.consoleExporters, results, options);
   const thresholdFailed = results.thresholds?.some((t) => !t.passed) ?? false;
@@ -108,6 +112,24 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
 }
 
 type RunParts = Awaited<ReturnType<typeof resolveRunParts>>;
+
+/**
+ * A run that fails before it wrote anything (the pre-flight check, the dataset, a plugin) leaves
+ * no empty folder behind: `latest` and the folders next to it stay the last runs that measured.
+ */
+async function discardOnFailure<T>(runDir: RunDir, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    await runDir.discard();
+    throw error;
+  }
+}
+
+/** `latest` is for a run worth opening: one that sent requests and wrote its exports, not one stopped before its first request. */
+function hasSomethingToShow(measured: PhasesOutcome, files: readonly string[]): boolean {
+  return files.length > 0 && measured.phases.some((p) => p.sent > 0);
+}
 
 /**
  * Everything a run uses, resolved and checked before the run folder and the first request. One
