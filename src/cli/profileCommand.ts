@@ -174,6 +174,9 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       const code = result.exitCode === 130 || guard.signal !== undefined ? guard.interruptedCode : result.exitCode;
       setExit(code);
       return code;
+    } catch (error) {
+      // Printed by the CLI's top level, which knows no secrets: a plugin's error may quote a key.
+      throw redactError(error, secrets);
     } finally {
       // Nothing reads the records after this: a long run's file of token times is released, even when the end failed.
       records?.close?.();
@@ -184,6 +187,14 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
   addMetricOptions(addLoadFlags(profile)).action(async (flags: ProfileFlags) => {
     await profileAction(flags);
   });
+}
+
+/** `error` with every secret masked in its message and stack (in place: its class and code stay). */
+function redactError(error: unknown, secrets: readonly string[]): unknown {
+  if (!(error instanceof Error)) return typeof error === "string" ? redact(error, secrets) : error;
+  error.message = redact(error.message, secrets);
+  if (error.stack !== undefined) error.stack = redact(error.stack, secrets);
+  return error;
 }
 
 /** Tells the guard when the profiling phase is over (done or timed out): a stop signal then only concerns the exports. */

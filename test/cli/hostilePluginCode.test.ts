@@ -44,7 +44,35 @@ ui: { type: none }
 `,
 });
 
+// A dataset composer whose error quotes the API key it was given (as a careless plugin's might).
+writeFiles(dir, {
+  "leaky/registry.yaml": "plugin: { name: leaky }\ndataset_composer:\n  leaky: { class: ./composer.js:LeakyComposer }\n",
+  "leaky/composer.js": `export class LeakyComposer {
+  async compose() {
+    throw new Error("upstream refused the key " + process.env.LEAKY_KEY);
+  }
+}
+`,
+  "leaky.yaml": `plugins: { paths: [leaky] }
+endpoint: { api_key: "\${LEAKY_KEY}" }
+dataset: { composer: leaky }
+phases: { warmup: { requests: 0 }, profiling: { requests: 2 } }
+output: { dir: leaky-out }
+ui: { type: none }
+`,
+});
+
 describe("plugin code cannot end or crash a run", () => {
+  it("an error that ends the run never shows the key a plugin quoted in it, not even with --debug's stack", async () => {
+    const key = "sk-leaky-5f1e9a";
+    for (const debug of [[], ["--debug"]]) {
+      const run = await runCli(["profile", "-c", "leaky.yaml", ...debug], { cwd: dir, env: { LEAKY_KEY: key } });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("upstream refused the key ***");
+      expect(run.stdout + run.stderr).not.toContain(key);
+    }
+  });
+
   it("process.exit, a throwing timer and an unhandled rejection are contained: the run finishes, writes its exports and exits 0", async () => {
     const run = await runCli(["profile", "-c", "run.yaml"], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
