@@ -104,6 +104,7 @@ export { locateTokenizerFile, type TokenizerLocation } from "./profiler/tokenize
 export { TokenizerError, TokenizerErrorCode } from "./profiler/tokenizer/TokenizerError.js";
 // The profiler's names win over the kernel's where both exist: a typed APP_CONFIG.
 export { APP_CONFIG, LOG_OUTPUT } from "./profiler/tokens.js";
+export { authorizationHeader } from "./profiler/util/authorizationHeader.js";
 export { httpHeaderProblem } from "./profiler/util/httpHeaderProblem.js";
 export { redactUrl } from "./profiler/util/redactUrl.js";
 export { requestHeaders } from "./profiler/util/requestHeaders.js";

@@ -1,4 +1,4 @@
-import { closestName, EndpointError, EndpointErrorCode, maskUrl, type ProbeTarget, requestHeaders, requestUrl } from "aiperf";
+import { authorizationHeader, closestName, EndpointError, EndpointErrorCode, maskUrl, type ProbeTarget, requestHeaders, requestUrl } from "aiperf";
 import { describeNetworkError } from "../transport/describeNetworkError.js";
 import { getText } from "./getText.js";
 
@@ -15,7 +15,8 @@ const POLL_MS = 1000;
 async function getModels(target: ProbeTarget, url: string): Promise<Answer> {
   try {
     const own: [string, string][] = [["accept", "application/json"]];
-    if (target.apiKey) own.push(["authorization", `Bearer ${target.apiKey}`]);
+    const authorization = authorizationHeader(new URL(url), target.apiKey);
+    if (authorization) own.push(authorization);
     // Node writes the Host header unless one is given: a user's `Host` replaces it, as in the transport.
     const headers = Object.fromEntries(requestHeaders(own, target.headers));
     return await getText(url, { headers, timeoutMs: target.timeoutMs, timeoutName: "endpoint.connect_timeout_ms", limit: 64 * 1024, signal: target.signal });

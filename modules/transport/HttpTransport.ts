@@ -1,4 +1,5 @@
 import {
+  authorizationHeader,
   type ConnectionSetup,
   monotonicNs,
   requestHeaders,
@@ -52,7 +53,8 @@ export class HttpTransport implements Transport {
       ["content-type", "application/json"],
       ["accept", "application/json, text/event-stream"],
     ];
-    if (options.apiKey) own.push(["authorization", `Bearer ${options.apiKey}`]);
+    const authorization = authorizationHeader(url, options.apiKey);
+    if (authorization) own.push(authorization);
     this.requests = new RequestBytes(url, requestHeaders(own, options.headers));
     this.pool = new ConnectionPool(
       {

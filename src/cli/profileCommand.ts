@@ -153,8 +153,8 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
         if (guard.signal === undefined) throw error;
         return undefined;
       });
-      if (result === undefined) {
-        io.stderr("[aiperf] interrupted before the first request: nothing was measured, no exports written\n");
+      if (result === undefined || (guard.signal !== undefined && result.results.phases.length === 0)) {
+        io.stderr("[aiperf] interrupted before the first request: nothing was measured\n");
         setExit(guard.interruptedCode);
         return guard.interruptedCode;
       }

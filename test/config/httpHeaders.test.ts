@@ -12,7 +12,7 @@ import { lengthResponse, rawServer } from "../transport/rawServer.js";
  * The request heads (request line and headers) a concurrency-2 run of two requests sends with
  * `headers` to a raw TCP server: the pre-flight GET, two prewarm GETs and two POSTs.
  */
-async function requestHeadsWith(headers: Record<string, string>, apiKey = ""): Promise<string[]> {
+async function requestHeadsWith(headers: Record<string, string>, apiKey = "", userInfo = ""): Promise<string[]> {
   const server = await rawServer((socket, request) => {
     const body = request.head.startsWith("GET ")
       ? JSON.stringify({ object: "list", data: [{ id: "m", object: "model" }] })
@@ -22,7 +22,7 @@ async function requestHeadsWith(headers: Record<string, string>, apiKey = ""): P
   const dir = tempDir("request-heads");
   try {
     const { exitCode } = await profileWith({
-      endpoint: { url: server.url, model: "m", streaming: false, api_key: apiKey, headers },
+      endpoint: { url: userInfo ? server.url.replace("//", `//${userInfo}@`) : server.url, model: "m", streaming: false, api_key: apiKey, headers },
       timing: { strategy: "concurrency", concurrency: 2 },
       phases: { warmup: { requests: 0 }, profiling: { requests: 2 } },
       output: { dir, data_exporters: ["json"], console_exporters: [] },
@@ -128,6 +128,13 @@ describe("request headers (endpoint.headers, -H): one rule for config, the pre-f
     // The pre-flight GET (Node's client), two prewarm GETs and two POSTs (the transport).
     expect(heads.map((head) => head.slice(0, head.indexOf(" ")))).toEqual(["GET", "GET", "GET", "POST", "POST"]);
     for (const head of heads) expect(head.match(/^host:.*$/gim)).toEqual([expect.stringMatching(/^host: api\.example\.com$/i)]);
+  });
+
+  it("credentials in the URL are sent as HTTP Basic on the pre-flight check, the prewarm and every request (as curl does)", async () => {
+    const heads = await requestHeadsWith({}, "", "perf%40team:s3cr%3At");
+    const basic = `Basic ${Buffer.from("perf@team:s3cr:t").toString("base64")}`;
+    expect(heads).toHaveLength(5);
+    for (const head of heads) expect(head.match(/^authorization:.*$/gim)).toEqual([`authorization: ${basic}`]);
   });
 
   it("an Authorization header replaces the one endpoint.api_key would add, everywhere: never two", async () => {

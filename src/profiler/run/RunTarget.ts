@@ -81,7 +81,10 @@ export class RunTarget {
     const ms = (monotonicNs() - started) / 1e6;
     this.connectionSetup = { connections: prewarm, ms, prewarm: prewarm > 0, maxConnections: connections, openLoop: bound === undefined };
     // Debug only: a server that cannot be reached is the pre-flight check's to report, first.
-    if (prewarm > 0) this.app.logger.debug(`connections: ${prewarm} opened and warmed before the first request, those the server answered kept (${this.connectionSetup.ms.toFixed(1)} ms)`);
+    if (prewarm > 0)
+      this.app.logger.debug(
+        `connections: ${prewarm} opened and warmed before the first request, those the server answered kept (${this.connectionSetup.ms.toFixed(1)} ms)`,
+      );
   }
 
   /** Stops whatever `open` and `connect` started, even when they failed half-way; never throws. */

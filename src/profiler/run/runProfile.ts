@@ -168,16 +168,25 @@ async function resolveRunParts(app: App<AppConfig>) {
   };
 }
 
-/** Opens the target, checks it, composes the dataset and runs the phases; the target is closed whatever happens. */
+/**
+ * Opens the target, checks it, composes the dataset and runs the phases; the target is closed
+ * whatever happens. Stopped before the first request (during the check or while connecting), the
+ * run measured nothing and ends as any interrupted run does, not as a failure of the server.
+ */
 async function measure(app: App<AppConfig>, parts: RunParts, dir: string, correlationId: string, options: ProfileRunOptions) {
   const { endpoint, serviceManager, strategy, sampler } = parts;
   const target = new RunTarget(app, serviceManager, strategy, parts.tokenizer.tokenizer);
   try {
     await target.open();
-    if (app.config.endpoint.preflight) await endpoint.probe?.(probeTarget(app.config, target.url, options.signal));
-    // After the check: a server that fails it gets one clear error, not a notice about tokens first.
-    if (parts.tokenizer.notice) app.logger.info(parts.tokenizer.notice);
-    await target.connect(options.signal);
+    try {
+      if (app.config.endpoint.preflight) await endpoint.probe?.(probeTarget(app.config, target.url, options.signal));
+      // After the check: a server that fails it gets one clear error, not a notice about tokens first.
+      if (parts.tokenizer.notice) app.logger.info(parts.tokenizer.notice);
+      await target.connect(options.signal);
+    } catch (error) {
+      if (options.signal?.aborted) return { measured: nothingMeasured(), connectionSetup: undefined };
+      throw error;
+    }
     const tokenizer = parts.tokenizer.tokenizer;
     const dataset = await parts.composer.compose(datasetSize(app.config), tokenizer ? { tokenizer } : {});
     sampler.init(dataset, app.config.dataset.seed);
@@ -187,6 +196,10 @@ async function measure(app: App<AppConfig>, parts: RunParts, dir: string, correl
   } finally {
     await target.close();
   }
+}
+
+function nothingMeasured(): PhasesOutcome {
+  return { phases: [], postProcessing: [], records: [], stats: undefined, health: [] };
 }
 
 /** The console exporters' text (the summary table), to stdout unless the caller writes it elsewhere. */
