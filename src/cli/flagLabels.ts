@@ -32,7 +32,7 @@ export function flagLabels(assignments: readonly string[], userSet: readonly str
   const own = new Set(userSet);
   return assignments.map((assignment) => {
     if (own.has(assignment)) return undefined;
-    const key = assignment.slice(0, assignment.indexOf("="));
+    const key = assignment.slice(0, assignment.indexOf("=")).replace(/\+$/, "");
     return key === "timing.strategy" ? strategyFlag : FLAG_OF_KEY[key];
   });
 }

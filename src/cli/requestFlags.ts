@@ -45,7 +45,7 @@ export function extraInputsToSet(pairs: readonly string[], json: string | undefi
   return Object.keys(fields).length > 0 ? [`endpoint.extra_inputs=${JSON.stringify(fields)}`] : [];
 }
 
-/** `-H 'Name: value'` → one `--set endpoint.headers=…`; a later `-H` replaces an earlier one of the same name, in any case. */
+/** `-H 'Name: value'` → one `--set endpoint.headers+=…` (added to the config's headers); a later `-H` replaces an earlier one of the same name, in any case. */
 export function headersToSet(headers: readonly string[]): string[] {
   const out: Record<string, string> = {};
   for (const header of headers) {
@@ -57,5 +57,6 @@ export function headersToSet(headers: readonly string[]): string[] {
     for (const earlier of Object.keys(out)) if (earlier.toLowerCase() === name.toLowerCase()) delete out[earlier];
     out[name] = header.slice(colon + 1).trim();
   }
-  return Object.keys(out).length > 0 ? [`endpoint.headers=${JSON.stringify(out)}`] : [];
+  // Merged into the config file's headers (an auth header there stays), not in their place.
+  return Object.keys(out).length > 0 ? [`endpoint.headers+=${JSON.stringify(out)}`] : [];
 }

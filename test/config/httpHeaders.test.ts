@@ -113,7 +113,7 @@ describe("request headers (endpoint.headers, -H): one rule for config, the pre-f
   });
 
   it("a later -H replaces an earlier one of the same name, whatever its case", () => {
-    expect(headersToSet(["host: a.example", "X-Team: perf", "Host: b.example"])).toEqual(['endpoint.headers={"X-Team":"perf","Host":"b.example"}']);
+    expect(headersToSet(["host: a.example", "X-Team: perf", "Host: b.example"])).toEqual(['endpoint.headers+={"X-Team":"perf","Host":"b.example"}']);
   });
 
   it("the transport refuses a framing header when it opens (a host embedding it without config validation)", () => {

@@ -2,6 +2,7 @@ import path from "node:path";
 import { type AiperfError, ConfigInvalidError, loadProfilerConfig as loadConfig, maskSecrets } from "aiperf";
 import { createTestApp } from "aiperf/testing";
 import { afterAll, describe, expect, it } from "vitest";
+import { headersToSet } from "../../dist/src/cli/requestFlags.js";
 import { removeDir, tempDir, writeFiles } from "../helpers/fixtures.js";
 
 const dir = tempDir("config");
@@ -76,6 +77,15 @@ describe("config loading", () => {
     const error = errorOf(() => loadConfig({ set: ["endpoint.streaming=maybe", "endpoint.modle=x"], setLabels: ["--streaming"], env: {} }));
     expect(error.message).toContain("--streaming: endpoint.streaming:");
     expect(error.message).toContain('--set endpoint.modle: endpoint.modle: unknown key "modle"');
+  });
+
+  it("-H adds to the config file's headers (key+= merges a map), where = would drop the file's auth header", () => {
+    const config = file("headers.yaml", "endpoint:\n  headers:\n    Authorization: Bearer from-the-file-1234\n    X-One: '1'\n");
+    const loaded = loadConfig({ config, set: headersToSet(["X-Two: 2", "X-One: one"]), env: {} });
+    expect(loaded.config.endpoint.headers).toEqual({ Authorization: "Bearer from-the-file-1234", "X-One": "one", "X-Two": "2" });
+    const replaced = loadConfig({ config, set: ['endpoint.headers={"X-Two": "2"}'], env: {} });
+    expect(replaced.config.endpoint.headers).toEqual({ "X-Two": "2" });
+    expect(() => loadConfig({ set: ["endpoint.headers+=5"], env: {} })).toThrow("merges a map into a map");
   });
 
   it("names the assignments inside a section when a rule over the whole section fails", () => {

@@ -106,7 +106,7 @@ function readSources(source: ConfigSource): { raw: Record<string, unknown>; inte
   const setPaths = new Map<string, string>();
   for (const [i, assignment] of (source.set ?? []).entries()) {
     const keyPath = applySet(raw, assignment);
-    setPaths.set(keyPath.join("."), source.setLabels?.[i] ?? `--set ${assignment.slice(0, assignment.indexOf("="))}`);
+    setPaths.set(keyPath.join("."), source.setLabels?.[i] ?? `--set ${keyPath.join(".")}`);
   }
   const locate: Locate = (keyPath) => {
     const dotted = keyPath.join(".");
