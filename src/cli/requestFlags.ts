@@ -13,7 +13,7 @@ function refuseForbidden(flag: string, key: string): void {
   if (isForbiddenKey(key)) throw new UsageError(`${flag}: key "${key}" is not allowed (it would reach an object's prototype)`);
 }
 
-/** One `--set endpoint.extra_inputs=…` holding every field, so keys with dots stay whole. */
+/** One `--set endpoint.extra_inputs+=…` holding every field (keys with dots stay whole), added to the config file's fields. */
 export function extraInputsToSet(pairs: readonly string[], json: string | undefined): string[] {
   const fields: Record<string, unknown> = {};
   if (json !== undefined) {
@@ -42,7 +42,7 @@ export function extraInputsToSet(pairs: readonly string[], json: string | undefi
       fields[key] = text;
     }
   }
-  return Object.keys(fields).length > 0 ? [`endpoint.extra_inputs=${JSON.stringify(fields)}`] : [];
+  return Object.keys(fields).length > 0 ? [`endpoint.extra_inputs+=${JSON.stringify(fields)}`] : [];
 }
 
 /** `-H 'Name: value'` → one `--set endpoint.headers+=…` (added to the config's headers); a later `-H` replaces an earlier one of the same name, in any case. */

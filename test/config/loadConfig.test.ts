@@ -2,7 +2,7 @@ import path from "node:path";
 import { type AiperfError, ConfigInvalidError, loadProfilerConfig as loadConfig, maskSecrets } from "aiperf";
 import { createTestApp } from "aiperf/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { headersToSet } from "../../dist/src/cli/requestFlags.js";
+import { extraInputsToSet, headersToSet } from "../../dist/src/cli/requestFlags.js";
 import { removeDir, tempDir, writeFiles } from "../helpers/fixtures.js";
 
 const dir = tempDir("config");
@@ -86,6 +86,12 @@ describe("config loading", () => {
     const replaced = loadConfig({ config, set: ['endpoint.headers={"X-Two": "2"}'], env: {} });
     expect(replaced.config.endpoint.headers).toEqual({ "X-Two": "2" });
     expect(() => loadConfig({ set: ["endpoint.headers+=5"], env: {} })).toThrow("merges a map into a map");
+  });
+
+  it("--extra-inputs adds to the config file's extra_inputs, where it used to drop them", () => {
+    const config = file("extra.yaml", "endpoint:\n  extra_inputs:\n    ignore_eos: true\n");
+    const loaded = loadConfig({ config, set: extraInputsToSet(["min_tokens:64"], undefined), env: {} });
+    expect(loaded.config.endpoint.extra_inputs).toEqual({ ignore_eos: true, min_tokens: 64 });
   });
 
   it("names the assignments inside a section when a rule over the whole section fails", () => {

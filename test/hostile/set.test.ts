@@ -21,6 +21,13 @@ const refused: [name: string, args: string[], code: string, error: RegExp][] = [
     /endpoint\.extra_inputs\.__proto__: key "__proto__" is not allowed/,
   ],
   [
+    "--set a merged value with __proto__",
+    ["--set", "endpoint.extra_inputs+={__proto__: {polluted: 1}}"],
+    "AIPERF_CONFIG_INVALID",
+    /endpoint\.extra_inputs\.__proto__: key "__proto__" is not allowed/,
+  ],
+  ["--set += with no map", ["--set", `endpoint.headers+=${SECRET}`], "AIPERF_USAGE", /merges a map into a map/],
+  [
     "--set a value with a nested constructor",
     ["--set", "endpoint.extra_inputs={a: {constructor: 1}}"],
     "AIPERF_CONFIG_INVALID",
