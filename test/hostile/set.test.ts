@@ -39,6 +39,7 @@ const refused: [name: string, args: string[], code: string, error: RegExp][] = [
   ["--set under a string value", ["--set", "endpoint.model.x=1"], "AIPERF_CONFIG_INVALID", /endpoint\.model: "model" must be a string/],
   ["--url that is not a URL", ["--url", "not a url"], "AIPERF_CONFIG_INVALID", /"url" must be "embedded" or an http\(s\) URL/],
   ["--url with a secret in a bad scheme", ["--url", `ftp://u:${SECRET}@h/`], "AIPERF_CONFIG_INVALID", /"url" must be "embedded" or an http\(s\) URL/],
+  ["--url with port 0", ["--url", "http://127.0.0.1:0/v1"], "AIPERF_CONFIG_INVALID", /--url: endpoint\.url: "url" has port 0/],
   [
     "--url with a colon but no port",
     ["--url", `http://u:${SECRET}@127.0.0.1:/v1?key=${SECRET}`],

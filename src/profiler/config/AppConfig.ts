@@ -92,6 +92,8 @@ function endpointUrlProblem(value: unknown): string | undefined {
   if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") return URL_EXPECTED;
   // URL reads `http://host:` as the default port; a colon with nothing after it is a port left out.
   if (typedAuthority(value)?.endsWith(":")) return '"url" has a ":" after its host but no port: add the port (http://localhost:8000) or drop the ":"';
+  // Port 0 asks the system for any free port when listening; nothing can be reached on it.
+  if (url.port === "0") return '"url" has port 0, which no server listens on: give the server\'s port (http://localhost:8000)';
   return undefined;
 }
 
