@@ -39,14 +39,17 @@ export class MultiprocessServiceManager extends WorkerPoolManager<ChildProcess> 
 
   async open(context: ServiceContext): Promise<void> {
     const { count, connections } = this.share(context);
+    this.closing = false;
     this.dir = mkdtempSync(path.join(os.tmpdir(), "aiperf-mp-"));
     const hub = new ZmqHub(`ipc://${path.join(this.dir, "credits")}`);
     this.hub = hub;
     try {
       const address = await hub.ready();
+      this.stillOpening();
       hub.subscribe(Topic.Record, (message) => this.fromHub(message as RecordMessage));
       await this.records.start(context);
       await this.timing.start(context);
+      this.stillOpening();
       const start = { ...workerContext(context), transport: { ...context.transport, connections } };
       const dir = this.dir;
       await Promise.all(Array.from({ length: count }, (_, index) => this.spawn(index, start, { address, dir }, hub)));

@@ -24,8 +24,10 @@ export class ThreadsServiceManager extends WorkerPoolManager<Worker> {
 
   async open(context: ServiceContext): Promise<void> {
     const { count, connections } = this.share(context);
+    this.closing = false;
     await this.records.start(context);
     await this.timing.start(context);
+    this.stillOpening();
     const script = new URL("./creditWorker.js", import.meta.url);
     const starting = Array.from({ length: count }, (_, index) => {
       const worker = new Worker(script, { workerData: { context: { ...workerContext(context), transport: { ...context.transport, connections } } } });

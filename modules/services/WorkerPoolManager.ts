@@ -1,5 +1,6 @@
 import os from "node:os";
 import {
+  AiperfError,
   Communication,
   type CreditSender,
   failedRecord,
@@ -49,6 +50,8 @@ export abstract class WorkerPoolManager<W> implements ServiceManager {
   private readonly owner = new Map<number, WorkerSlot<W>>();
   private nextId = 0;
   private readonly cancels = new CancelOnAbort();
+  /** Set by `close`: an `open` still under way (a Ctrl-C while workers start) must start nothing more. */
+  protected closing = false;
 
   constructor(
     @inject(Service.token) @named("timing_manager") protected readonly timing: Pick<TimingManagerService, "run"> & Service,
@@ -136,7 +139,13 @@ export abstract class WorkerPoolManager<W> implements ServiceManager {
     return this.timing.run(sender);
   }
 
+  /** Throws when `close` came while `open` was awaiting: what it would start next would outlive the run. */
+  protected stillOpening(): void {
+    if (this.closing) throw new AiperfError("AIPERF_WORKER_FAILED", "the request side was closed while its workers were starting (interrupted)");
+  }
+
   async close(): Promise<void> {
+    this.closing = true;
     await this.timing.stop();
     await this.records.stop();
     const slots = this.slots;

@@ -8,10 +8,12 @@ import type { TimingStrategy } from "../protocols/TimingStrategy.js";
 import type { Tokenizer } from "../protocols/Tokenizer.js";
 import { workerConfig } from "./workerConfig.js";
 
+/** Connections an open loop warms when its strategy does not say how many it expects in flight. */
+const OPEN_LOOP_PREWARM = 256;
+
 /** `work`, or a rejection as soon as `signal` aborts (the work goes on until its owner stops it). */
 function untilAborted(work: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
   if (signal === undefined) return work;
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<void>((resolve, reject) => {
     const abort = () => reject(signal.reason);
     signal.addEventListener("abort", abort, { once: true });
@@ -27,6 +29,8 @@ function untilAborted(work: Promise<void>, signal: AbortSignal | undefined): Pro
 export class RunTarget {
   private mock: MockServer | undefined;
   private opened = false;
+  /** The request side's `open` while it is still under way (a stop signal does not wait for it). */
+  private opening: Promise<void> | undefined;
   /** Where requests go: the configured URL, or the embedded server's once started. */
   url = "";
   /** The connections opened before the first request (`endpoint.prewarm`), once open. */
@@ -57,7 +61,8 @@ export class RunTarget {
     const bound = this.strategy.maxInFlight?.();
     const connections = bound ?? config.endpoint.max_connections;
     // The phase's in-flight budget, connected before the clock starts (the open waits for it).
-    const prewarm = config.endpoint.prewarm ? Math.min(connections, this.strategy.expectedInFlight?.() ?? connections) : 0;
+    const expected = this.strategy.expectedInFlight?.() ?? (bound === undefined ? OPEN_LOOP_PREWARM : connections);
+    const prewarm = config.endpoint.prewarm ? Math.min(connections, expected) : 0;
     const started = monotonicNs();
     const context: ServiceContext = {
       transport: {
@@ -75,9 +80,17 @@ export class RunTarget {
     // Not enumerable: managers copy the context into worker threads (`{ ...context }`), and a
     // tokenizer (functions, a loaded library) cannot be cloned; it is read on this thread only.
     if (this.tokenizer) Object.defineProperty(context, "tokenizer", { value: this.tokenizer, enumerable: false });
+    // Stopped already: start nothing (workers started now would outlive the run).
+    if (signal?.aborted) throw signal.reason;
     // Marked open before it is: `close` then stops a half-open request side too (prewarm under way).
     this.opened = true;
-    await untilAborted(this.serviceManager.open(context), signal);
+    const opening = this.serviceManager.open(context);
+    this.opening = opening;
+    const settled = () => {
+      if (this.opening === opening) this.opening = undefined;
+    };
+    opening.then(settled, settled);
+    await untilAborted(opening, signal);
     const ms = (monotonicNs() - started) / 1e6;
     this.connectionSetup = { connections: prewarm, ms, prewarm: prewarm > 0, maxConnections: connections, openLoop: bound === undefined };
     // Debug only: a server that cannot be reached is the pre-flight check's to report, first.
@@ -89,8 +102,19 @@ export class RunTarget {
 
   /** Stops whatever `open` and `connect` started, even when they failed half-way; never throws. */
   async close(): Promise<void> {
-    if (this.opened) await this.serviceManager.close().catch((e: unknown) => this.app.logger.warn(`closing the service manager: ${String(e)}`));
+    if (this.opened) {
+      const warn = (e: unknown) => this.app.logger.warn(`closing the service manager: ${String(e)}`);
+      const cutShort = this.opening;
+      await this.serviceManager.close().catch(warn);
+      // An open cut short by a stop signal ends once it sees the close; whatever it started
+      // after the first close is stopped by a second one.
+      if (cutShort !== undefined) {
+        await cutShort.catch(() => undefined);
+        await this.serviceManager.close().catch(warn);
+      }
+    }
     this.opened = false;
+    this.opening = undefined;
     await this.mock?.stop().catch(() => undefined);
     this.mock = undefined;
   }
