@@ -1,4 +1,4 @@
-import type { AppConfig, ServiceContext, ServiceManager, TimingStrategy } from "aiperf";
+import type { ServiceContext, ServiceManager, TimingStrategy } from "aiperf";
 import { createTestApp } from "aiperf/testing";
 import { describe, expect, it } from "vitest";
 import { RunTarget } from "../../dist/src/profiler/run/RunTarget.js";
@@ -28,10 +28,10 @@ const strategy = { run: async () => {}, maxInFlight: () => 2 } as unknown as Tim
 
 describe("a stop signal while the request side opens", () => {
   it("ends the wait at once, and the open that goes on is closed again once it is done (nothing it started outlives the run)", async () => {
-    const app = await createTestApp<AppConfig>({ noCache: true, config: { endpoint: { url: "http://127.0.0.1:9" } } });
+    const app = await createTestApp({ noCache: true, config: { endpoint: { url: "http://127.0.0.1:9" } } });
     try {
       const { manager, calls, finishOpen } = slowManager();
-      const target = new RunTarget(app, manager, strategy);
+      const target = new RunTarget(app as never, manager as never, strategy as never);
       await target.open();
       const stop = new AbortController();
       const connecting = target.connect(stop.signal);
@@ -50,10 +50,10 @@ describe("a stop signal while the request side opens", () => {
   });
 
   it("opens nothing when the signal has already stopped the run", async () => {
-    const app = await createTestApp<AppConfig>({ noCache: true, config: { endpoint: { url: "http://127.0.0.1:9" } } });
+    const app = await createTestApp({ noCache: true, config: { endpoint: { url: "http://127.0.0.1:9" } } });
     try {
       const { manager, calls } = slowManager();
-      const target = new RunTarget(app, manager, strategy);
+      const target = new RunTarget(app as never, manager as never, strategy as never);
       await target.open();
       await expect(target.connect(AbortSignal.abort(new Error("interrupted")))).rejects.toThrow("interrupted");
       await target.close();
