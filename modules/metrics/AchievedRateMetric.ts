@@ -15,8 +15,8 @@ export class AchievedRateMetric implements AggregateMetric {
   readonly dependsOn = ["requested_rate"];
 
   compute({ records, computed }: AggregateMetricInput): number | undefined {
-    if (computed.requested_rate === undefined || records.length < 2) return undefined;
-    const { firstSendNs: first, lastSendNs: last } = recordTotals(records);
-    return last > first ? ((records.length - 1) * 1e9) / (last - first) : undefined;
+    if (computed.requested_rate === undefined) return undefined;
+    const { firstSendNs: first, lastSendNs: last, written } = recordTotals(records);
+    return written >= 2 && last > first ? ((written - 1) * 1e9) / (last - first) : undefined;
   }
 }

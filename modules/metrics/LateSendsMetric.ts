@@ -1,4 +1,5 @@
 import { type AggregateMetric, type AggregateMetricInput, inject, LOADED_CONFIG, type LoadedConfig } from "aiperf";
+import { wasWritten } from "./recordTimes.js";
 import { recordTotals } from "./recordTotals.js";
 import { scheduleSettings } from "./scheduleSettings.js";
 
@@ -27,7 +28,8 @@ export class LateSendsMetric implements AggregateMetric {
     for (const r of records) {
       if (r.scheduledNs === undefined) continue;
       scheduled++;
-      if (r.startNs - r.scheduledNs > this.toleranceNs) late++;
+      // One that never reached the socket (cancelled in the client's queue) was later than any.
+      if (!wasWritten(r) || r.startNs - r.scheduledNs > this.toleranceNs) late++;
     }
     return scheduled === 0 ? undefined : late;
   }

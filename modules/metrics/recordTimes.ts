@@ -18,3 +18,10 @@ export const isStreaming = (record: RequestRecord): boolean => record.streaming 
 
 /** Output sequence length as AIPerf counts it: content plus reasoning tokens. */
 export const outputSequenceLength = (record: RequestRecord): number => record.outputTokens + (record.reasoningTokens ?? 0);
+
+/**
+ * False for a request that never reached the socket (cancelled or failed while it waited in the
+ * client's queue, or before its connection opened): its `startNs` is still the time it was taken
+ * up. Records without an `issuedNs` (older ones, a plugin's) count as written.
+ */
+export const wasWritten = (record: RequestRecord): boolean => record.issuedNs === undefined || record.startNs !== record.issuedNs;

@@ -1,5 +1,5 @@
 import type { RequestRecords } from "aiperf";
-import { lastResponseNs } from "./recordTimes.js";
+import { lastResponseNs, wasWritten } from "./recordTimes.js";
 import { isValid } from "./validRecords.js";
 
 /** What the record-reading aggregate metrics take from a phase's records. */
@@ -12,7 +12,9 @@ export interface RecordTotals {
   minValidStartNs: number | undefined;
   /** When the last successful request's last response arrived. */
   maxValidResponseNs: number | undefined;
-  /** Earliest and latest `startNs` (the socket write, or the issue time of a request never written) over every record. */
+  /** Requests written to the socket (not those cancelled or failed while still in the client's queue). */
+  written: number;
+  /** Earliest and latest socket write (`startNs`) over the written requests. */
   firstSendNs: number;
   lastSendNs: number;
   /** Records with a `scheduledNs`. */
@@ -39,13 +41,16 @@ export function recordTotals(records: RequestRecords): RecordTotals {
     firstSendNs: Number.POSITIVE_INFINITY,
     lastSendNs: Number.NEGATIVE_INFINITY,
     scheduled: 0,
+    written: 0,
     maxInFlight: undefined,
   };
   for (const r of records) {
-    // Sent means written to the socket: a request waiting in the client's queue is not yet sent.
-    const at = r.startNs;
-    if (at < totals.firstSendNs) totals.firstSendNs = at;
-    if (at > totals.lastSendNs) totals.lastSendNs = at;
+    // Sent means written to the socket: a request that never left the client's queue was not sent.
+    if (wasWritten(r)) {
+      totals.written++;
+      if (r.startNs < totals.firstSendNs) totals.firstSendNs = r.startNs;
+      if (r.startNs > totals.lastSendNs) totals.lastSendNs = r.startNs;
+    }
     if (r.scheduledNs !== undefined) totals.scheduled++;
     if (r.inFlightAtStart !== undefined && !(r.inFlightAtStart <= (totals.maxInFlight ?? 0))) totals.maxInFlight = r.inFlightAtStart;
     if (r.error !== undefined && !r.cancelled) totals.errors++;

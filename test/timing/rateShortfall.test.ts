@@ -21,7 +21,8 @@ function recordOf(send: FakeSend, credit: number): RequestRecord {
     phase: "profiling" as RequestRecord["phase"],
     credit,
     turnId: "t",
-    issuedNs: send.atNs,
+    // Taken up, then written 1 µs later (formatting): a request that reached the socket.
+    issuedNs: send.atNs - 1000,
     startNs: send.atNs,
     ...(send.scheduledNs === undefined ? {} : { scheduledNs: send.scheduledNs }),
     tokenNs: [],
@@ -83,6 +84,19 @@ describe("a client that cannot keep up with the requested rate", () => {
     const { results } = summaryOf(queued, 1000);
     expect(results.metrics.find((m) => m.tag === "achieved_rate")?.avg).toBeCloseTo(250, 0);
     expect(results.metrics.find((m) => m.tag === "late_sends")?.avg).toBeGreaterThan(190);
+    expect(loadWarnings(results).join("\n")).toContain("The client sent 250.0 req/s of the 1000 req/s requested");
+  });
+
+  it("does not count requests cancelled while they waited in the client's queue as sent, but as late", async () => {
+    // 1000 req/s asked; 50 were written, one every 4 ms, the other 150 were cancelled still queued.
+    const { records } = await runAt(1000, 0.1 * MS, 200);
+    const first = records[0]?.startNs as number;
+    const ended = records.map((r, i) =>
+      i < 50 ? { ...r, startNs: Math.max(r.startNs, first + i * 4 * MS) } : { ...r, startNs: r.issuedNs as number, cancelled: true },
+    );
+    const { results } = summaryOf(ended, 1000);
+    expect(results.metrics.find((m) => m.tag === "achieved_rate")?.avg).toBeCloseTo(250, 0);
+    expect(results.metrics.find((m) => m.tag === "late_sends")?.avg).toBeGreaterThanOrEqual(150);
     expect(loadWarnings(results).join("\n")).toContain("The client sent 250.0 req/s of the 1000 req/s requested");
   });
 
