@@ -43,6 +43,11 @@ function urlSecrets(text: string): { url: URL; secrets: string[] } | undefined {
   }
   const secrets: string[] = [];
   if (url.password) secrets.push(decodeURIComponent(url.password));
+  if (url.username || url.password) {
+    // Sent as HTTP Basic: a server that echoes its Authorization header quotes this form.
+    const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    secrets.push(credentials, Buffer.from(credentials, "utf8").toString("base64"));
+  }
   for (const [key, v] of url.searchParams) if (isSecretUrlParam(key) && v) secrets.push(v);
   return { url, secrets };
 }
@@ -102,7 +107,19 @@ export function collectSecrets(value: unknown, out: string[] = []): string[] {
 const SHORTEST_REDACTED = 3;
 
 /**
- * Replaces every occurrence of the given secrets of 3 characters or more in `text` with `***`.
+ * Below this length a secret is masked only where it stands as a word of its own: a placeholder
+ * key such as `token` must not turn "Output tokens" into "Output ***s" in the summary table.
+ */
+const MASKED_INSIDE_WORDS = 8;
+
+/** `secret` where no letter, digit or `_` touches it on either side. */
+function asWord(secret: string): RegExp {
+  return new RegExp(`(?<!\\w)${secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\w)`, "g");
+}
+
+/**
+ * Replaces the given secrets of 3 characters or more in `text` with `***`: those of 8 or more
+ * wherever they appear, shorter ones where they stand as a word of their own.
  * @public
  */
 export function redact(text: string, secrets: readonly string[]): string {
@@ -110,6 +127,6 @@ export function redact(text: string, secrets: readonly string[]): string {
   // Longest first: a secret inside a longer one (a key `k3y9x` in a token `k3y9x-7f3a9c21`) must
   // not mask its part of the longer one and leave the rest readable.
   const longestFirst = secrets.filter((s) => s.length >= SHORTEST_REDACTED).sort((a, b) => b.length - a.length);
-  for (const secret of longestFirst) out = out.split(secret).join(MASK);
+  for (const secret of longestFirst) out = secret.length >= MASKED_INSIDE_WORDS ? out.split(secret).join(MASK) : out.replace(asWord(secret), MASK);
   return out;
 }
