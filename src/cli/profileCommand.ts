@@ -147,13 +147,9 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
       const color = colorEnabled(io.isTTY ? process.stdout : {});
       const width = Math.max(40, Math.min(80, (io.isTTY && process.stdout.columns) || 80));
       const write = (t: string) => io.stdout(redact(t, secrets));
-      const result = await runProfile(app, { signal: guard.controller.signal, write, color, width }).catch((error: unknown) => {
-        // Stopped before anything was measured (a signal during the pre-flight check or while
-        // connecting): the failure it caused is the interrupt, not an unreachable server.
-        if (guard.signal === undefined) throw error;
-        return undefined;
-      });
-      if (result === undefined || (guard.signal !== undefined && result.results.phases.length === 0)) {
+      const result = await runProfile(app, { signal: guard.controller.signal, write, color, width });
+      // Stopped during the pre-flight check or while connecting: the run ends with nothing to show.
+      if (guard.signal !== undefined && result.results.phases.length === 0) {
         io.stderr("[aiperf] interrupted before the first request: nothing was measured\n");
         setExit(guard.interruptedCode);
         return guard.interruptedCode;

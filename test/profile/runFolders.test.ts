@@ -58,7 +58,7 @@ describe("every run keeps its results", () => {
     expect(readdirSync(out).sort()).toEqual([good, "latest"].sort());
   });
 
-  it("a run stopped before its first request keeps its exports but does not move latest", async () => {
+  it("a run stopped before its first request leaves no folder and does not move latest", async () => {
     const dir = tempDir("stopped");
     dirs.push(dir);
     const good = await profileWith(small(dir));
@@ -66,7 +66,8 @@ describe("every run keeps its results", () => {
     try {
       const stopped = await runProfile(app, { signal: AbortSignal.abort() });
       expect(stopped.exitCode).toBe(130);
-      expect(readdirSync(stopped.dir)).toContain("profile_export.json");
+      expect(stopped.files).toEqual([]);
+      expect(existsSync(stopped.dir)).toBe(false);
     } finally {
       await app.dispose();
     }

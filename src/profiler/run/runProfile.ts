@@ -89,13 +89,17 @@ export async function runProfile(app: App<AppConfig>, options: ProfileRunOptions
     return measure(app, parts, dir, source.correlationId, options);
   });
   const interrupted = options.signal?.aborted ?? false;
+  const run = { startedAt, durationS: (monotonicNs() - runStart) / 1e9, interrupted };
+  if (interrupted && measured.phases.length === 0) {
+    // Stopped before the first request: nothing to export, no folder to keep.
+    const results = await buildResults(app, parts, measured, parts.orchestrator.hookFailures, run);
+    await runDir.discard();
+    await bus.emit(RunEnd, { dir, files: [], records: 0, completed: 0, errors: 0, interrupted, exitCode: 130 }, source);
+    return { results, dir, files: [], failedExports: [], exitCode: 130 };
+  }
   // The end of the run (metrics, then exports) is timed: at a million records it must stay seconds.
   const at = { endStart: monotonicNs(), rssAtEnd: process.memoryUsage.rss(), cpuAtEnd: process.cpuUsage() };
-  const results = await buildResults(app, parts, measured, parts.orchestrator.hookFailures, {
-    startedAt,
-    durationS: (monotonicNs() - runStart) / 1e9,
-    interrupted,
-  });
+  const results = await buildResults(app, parts, measured, parts.orchestrator.hookFailures, run);
   const afterResults = { resultsNs: monotonicNs(), rssAfterResults: process.memoryUsage.rss() };
   results.tokenizer = parts.tokenizer.info;
   if (connectionSetup) results.connectionSetup = connectionSetup;
