@@ -38,7 +38,7 @@ export class MultiprocessServiceManager extends WorkerPoolManager<ChildProcess> 
   }
 
   async open(context: ServiceContext): Promise<void> {
-    const { count, connections } = this.share(context);
+    const { count, transportOf, each } = this.share(context);
     this.closing = false;
     this.dir = mkdtempSync(path.join(os.tmpdir(), "aiperf-mp-"));
     const hub = new ZmqHub(`ipc://${path.join(this.dir, "credits")}`);
@@ -50,14 +50,14 @@ export class MultiprocessServiceManager extends WorkerPoolManager<ChildProcess> 
       await this.records.start(context);
       await this.timing.start(context);
       this.stillOpening();
-      const start = { ...workerContext(context), transport: { ...context.transport, connections } };
+      const base = workerContext(context);
       const dir = this.dir;
-      await Promise.all(Array.from({ length: count }, (_, index) => this.spawn(index, start, { address, dir }, hub)));
+      await Promise.all(Array.from({ length: count }, (_, index) => this.spawn(index, { ...base, transport: transportOf(index) }, { address, dir }, hub)));
     } catch (error) {
       await this.close();
       throw error;
     }
-    this.logger.info(`multiprocess: ${count} worker process(es) over zmq_ipc, ${connections} connection(s) each`);
+    this.logger.info(`multiprocess: ${count} worker process(es) over zmq_ipc, ${each} connection(s) each`);
   }
 
   private spawn(index: number, context: ServiceContext, where: { address: string; dir: string }, hub: ZmqHub): Promise<void> {

@@ -23,14 +23,14 @@ export class ThreadsServiceManager extends WorkerPoolManager<Worker> {
   }
 
   async open(context: ServiceContext): Promise<void> {
-    const { count, connections } = this.share(context);
+    const { count, transportOf, each } = this.share(context);
     this.closing = false;
     await this.records.start(context);
     await this.timing.start(context);
     this.stillOpening();
     const script = new URL("./creditWorker.js", import.meta.url);
     const starting = Array.from({ length: count }, (_, index) => {
-      const worker = new Worker(script, { workerData: { context: { ...workerContext(context), transport: { ...context.transport, connections } } } });
+      const worker = new Worker(script, { workerData: { context: { ...workerContext(context), transport: transportOf(index) } } });
       const slot = this.addSlot(`thread-${index + 1}`, worker);
       return new Promise<void>((resolve, reject) => {
         worker.on("message", (envelope: { topic: string; message: unknown }) => {
@@ -56,7 +56,7 @@ export class ThreadsServiceManager extends WorkerPoolManager<Worker> {
       await this.close();
       throw error;
     }
-    this.logger.info(`threads: ${count} worker thread(s), ${connections} connection(s) each`);
+    this.logger.info(`threads: ${count} worker thread(s), ${each} connection(s) each`);
   }
 
   protected send(slot: WorkerSlot<Worker>, id: number, job: RequestJob): void {

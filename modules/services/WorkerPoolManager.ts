@@ -79,9 +79,19 @@ export abstract class WorkerPoolManager<W> implements ServiceManager {
   protected forget(_slot: WorkerSlot<W>): void {}
 
   /** How many workers to start and how many connections each gets (the total split between them). */
-  protected share(context: ServiceContext): { count: number; connections: number } {
+  protected share(context: ServiceContext): { count: number; transportOf: (index: number) => ServiceContext["transport"]; each: string } {
     const count = this.config.workers ?? os.availableParallelism();
-    return { count, connections: Math.max(1, Math.ceil(context.transport.connections / count)) };
+    const { connections, prewarm } = context.transport;
+    // Split exactly (the first ones take the remainder): the run's budget is the total, not each worker's.
+    const part = (total: number, index: number) => Math.floor(total / count) + (index < total % count ? 1 : 0);
+    const transportOf = (index: number): ServiceContext["transport"] => {
+      const own = { ...context.transport, connections: Math.max(1, part(connections, index)) };
+      if (prewarm !== undefined) own.prewarm = part(prewarm, index);
+      return own;
+    };
+    const low = Math.max(1, part(connections, count - 1));
+    const high = Math.max(1, part(connections, 0));
+    return { count, transportOf, each: low === high ? `${high}` : `${low}-${high}` };
   }
 
   protected addSlot(name: string, handle: W): WorkerSlot<W> {

@@ -58,4 +58,24 @@ describe("an open request-rate loop that outgrows its connections", () => {
       await server.stop();
     }
   });
+
+  it("split over worker threads, the connection cap stays the run's total (it was rounded up for each worker)", async () => {
+    const server = await holdingServer();
+    try {
+      const out = path.join(dir, "threads");
+      const run = await profile(
+        [
+          ...["--url", server.url, "--request-rate", "500", "--requests", "12", "--no-streaming", "--ui", "none", "--output", out],
+          ...["--workers", "2", "--set", "service_manager.type=threads"],
+          ...["--set", "phases.warmup.requests=0", "--set", "endpoint.max_connections=3", "--set", "output.flat=true"],
+        ],
+        () => server.open(),
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(server.maxInFlight).toBeLessThanOrEqual(3);
+      expect(run.stdout.replace(/\s+/g, " ")).toContain("it opens at most 3 connections");
+    } finally {
+      await server.stop();
+    }
+  });
 });
