@@ -25,10 +25,10 @@ export function loadWarnings(results: ProfileResults): string[] {
     );
   const requested = row(results, "requested_rate")?.avg;
   const achieved = row(results, "achieved_rate")?.avg;
-  if (requested !== undefined && achieved !== undefined && achieved < requested * RATE_SHORTFALL)
-    out.push(
-      `The client sent ${achieved.toFixed(1)} req/s of the ${requested} req/s requested: it could not keep up, so the server saw a lighter load than asked.`,
-    );
+  if (requested !== undefined && achieved !== undefined && achieved < requested * RATE_SHORTFALL) {
+    const why = crowded === undefined ? "it could not keep up" : "the requests waited for a free connection (above)";
+    out.push(`The client sent ${achieved.toFixed(1)} req/s of the ${requested} req/s requested: ${why}, so the server saw a lighter load than asked.`);
+  }
   const late = row(results, "late_sends")?.avg;
   if (late !== undefined && late > 0)
     out.push(
