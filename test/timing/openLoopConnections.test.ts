@@ -28,54 +28,44 @@ function profile(args: readonly string[], onSendingDone: () => void): Promise<{ 
   });
 }
 
+/**
+ * 12 requests at 500 req/s against a server that answers nothing until every request has been
+ * issued, with `cap` connections: what the server saw at once, the run, and its folder.
+ */
+async function heldOpenLoop(name: string, cap: number, extra: readonly string[] = []) {
+  const server = await holdingServer();
+  try {
+    const out = path.join(dir, name);
+    const args = ["--url", server.url, "--request-rate", "500", "--requests", "12", "--no-streaming", "--ui", "none", "--output", out, ...extra];
+    const settings = ["phases.warmup.requests=0", `endpoint.max_connections=${cap}`, "output.flat=true"];
+    const run = await profile([...args, ...settings.flatMap((s) => ["--set", s])], () => server.open());
+    return { run, out, serverMaxInFlight: server.maxInFlight, summary: run.stdout.replace(/\s+/g, " ") };
+  } finally {
+    await server.stop();
+  }
+}
+
 describe("an open request-rate loop that outgrows its connections", () => {
   afterAll(() => removeDir(dir));
 
   it("is said to have queued in the client: the most in flight, the connection cap, and how to raise it", async () => {
-    // Nothing is answered until every request has been issued: 12 in flight, 2 connections.
-    const server = await holdingServer();
-    try {
-      const out = path.join(dir, "run");
-      const run = await profile(
-        [
-          ...["--url", server.url, "--request-rate", "500", "--requests", "12", "--no-streaming", "--ui", "none", "--output", out],
-          ...["--set", "phases.warmup.requests=0", "--set", "endpoint.max_connections=2", "--set", "output.flat=true"],
-        ],
-        () => server.open(),
-      );
-      expect(run.code).toBe(0);
-      expect(server.maxInFlight).toBeLessThanOrEqual(2);
-      const exported = JSON.parse(readFileSync(path.join(out, "profile_export.json"), "utf8"));
-      expect(exported.connectionSetup).toMatchObject({ maxConnections: 2, openLoop: true });
-      expect(exported.metrics.find((m: { tag: string }) => m.tag === "max_in_flight")?.avg).toBe(12);
-      const summary = run.stdout.replace(/\s+/g, " ");
-      expect(summary).toContain("The open loop needed up to 12 requests in flight, but it opens at most 2 connections (endpoint.max_connections)");
-      expect(summary).toContain("Raise endpoint.max_connections");
-      // Said once, by its cause: not also as a generic queueing-delay warning.
-      expect(summary).not.toContain("Client queueing delay p50 is");
-      expect(summary).not.toContain("Most requests in flight");
-    } finally {
-      await server.stop();
-    }
+    const { run, out, serverMaxInFlight, summary } = await heldOpenLoop("run", 2);
+    expect(run.code).toBe(0);
+    expect(serverMaxInFlight).toBeLessThanOrEqual(2);
+    const exported = JSON.parse(readFileSync(path.join(out, "profile_export.json"), "utf8"));
+    expect(exported.connectionSetup).toMatchObject({ maxConnections: 2, openLoop: true });
+    expect(exported.metrics.find((m: { tag: string }) => m.tag === "max_in_flight")?.avg).toBe(12);
+    expect(summary).toContain("The open loop needed up to 12 requests in flight, but it opens at most 2 connections (endpoint.max_connections)");
+    expect(summary).toContain("Raise endpoint.max_connections");
+    // Said once, by its cause: not also as a generic queueing-delay warning.
+    expect(summary).not.toContain("Client queueing delay p50 is");
+    expect(summary).not.toContain("Most requests in flight");
   });
 
   it("split over worker threads, the connection cap stays the run's total (it was rounded up for each worker)", async () => {
-    const server = await holdingServer();
-    try {
-      const out = path.join(dir, "threads");
-      const run = await profile(
-        [
-          ...["--url", server.url, "--request-rate", "500", "--requests", "12", "--no-streaming", "--ui", "none", "--output", out],
-          ...["--workers", "2", "--set", "service_manager.type=threads"],
-          ...["--set", "phases.warmup.requests=0", "--set", "endpoint.max_connections=3", "--set", "output.flat=true"],
-        ],
-        () => server.open(),
-      );
-      expect(run.code, run.stderr).toBe(0);
-      expect(server.maxInFlight).toBeLessThanOrEqual(3);
-      expect(run.stdout.replace(/\s+/g, " ")).toContain("it opens at most 3 connections");
-    } finally {
-      await server.stop();
-    }
+    const { run, serverMaxInFlight, summary } = await heldOpenLoop("threads", 3, ["--workers", "2", "--set", "service_manager.type=threads"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(serverMaxInFlight).toBeLessThanOrEqual(3);
+    expect(summary).toContain("it opens at most 3 connections");
   });
 });
