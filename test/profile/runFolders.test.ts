@@ -58,6 +58,16 @@ describe("every run keeps its results", () => {
     expect(readdirSync(out).sort()).toEqual([good, "latest"].sort());
   });
 
+  it("a failed first run into a nested --output removes every folder it made, not only the innermost", async () => {
+    const dir = tempDir("nested");
+    dirs.push(dir);
+    const run = await runCli(["profile", "--url", "http://127.0.0.1:1", "--requests", "2", "--output", path.join(dir, "a", "b", "c"), "--ui", "none"], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("a run stopped before its first request leaves no folder and does not move latest", async () => {
     const dir = tempDir("stopped");
     dirs.push(dir);

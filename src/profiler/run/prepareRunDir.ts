@@ -71,7 +71,12 @@ export async function prepareRunDir(parent: string, label: RunLabel, flat: boole
   // The folders this run made, innermost first: the only ones `discard` may remove.
   const made: string[] = [];
   try {
-    if ((await mkdir(parent, { recursive: true })) !== undefined) made.push(parent);
+    // `mkdir -p` reports the outermost folder it made: it and every one inside it down to `parent` are this run's.
+    const outermost = await mkdir(parent, { recursive: true });
+    for (let d = parent; outermost !== undefined; d = path.dirname(d)) {
+      made.push(d);
+      if (d === outermost || path.dirname(d) === d) break;
+    }
     if (!flat) {
       dir = await newFolder(path.join(parent, runFolderName(label)));
       made.unshift(dir);
