@@ -8,12 +8,15 @@ import { startWorkerApp } from "./startWorkerApp.js";
 const port = parentPort;
 if (!port) throw new Error("creditWorker must run in a worker thread");
 const { context } = workerData as { context: ServiceContext };
+let running: Awaited<ReturnType<typeof startWorkerApp>> | undefined;
+port.on("message", (envelope: { topic?: string }) => {
+  if (envelope?.topic !== "stop") return;
+  // Stopped while still starting (a Ctrl-C before the first request): nothing to finish, end now.
+  if (running === undefined) process.exit(0);
+  void running.stop().finally(() => port.close());
+});
 try {
-  const running = await startWorkerApp(context, { name: "worker_port" });
-  port.on("message", (envelope: { topic?: string }) => {
-    if (envelope?.topic !== "stop") return;
-    void running.stop().finally(() => port.close());
-  });
+  running = await startWorkerApp(context, { name: "worker_port" });
   port.postMessage({ topic: "ready" });
 } catch (error) {
   port.postMessage({ topic: "failed", message: error instanceof Error ? error.message : String(error) });

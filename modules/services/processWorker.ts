@@ -28,15 +28,20 @@ process.on("disconnect", () => {
 });
 // Ctrl-C reaches the whole process group: the parent decides what stops and when.
 process.on("SIGINT", () => undefined);
+let running: Awaited<ReturnType<typeof startWorkerApp>> | undefined;
+process.on("message", (message: { topic?: string }) => {
+  if (message?.topic !== "stop") return;
+  // Stopped while still starting (a Ctrl-C before the first request): nothing to finish, end now.
+  if (running === undefined) process.exit(0);
+  void running.stop().finally(() => process.exit(0));
+});
 
 process.once("message", (start: ProcessWorkerStart) => {
   dir = start.dir;
   startWorkerApp(start.context, { name: "zmq_dealer", settings: { connect: start.address, identity: start.identity } }).then(
-    async (running) => {
-      const client = await running.app.get(CommunicationClient);
-      process.on("message", (message: { topic?: string }) => {
-        if (message?.topic === "stop") void running.stop().finally(() => process.exit(0));
-      });
+    async (started) => {
+      running = started;
+      const client = await started.app.get(CommunicationClient);
       // After the worker's subscriptions, on the same socket: once the hub sees this, it can route credits here.
       client.send("ready", { identity: start.identity, pid: process.pid });
     },
