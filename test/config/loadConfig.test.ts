@@ -99,6 +99,10 @@ describe("config loading", () => {
     const error = errorOf(() => loadConfig({ config, set: ["phases.profiling.requests=0", "phases.profiling.duration_s=0"], env: {} }));
     expect(error.message).toContain("--set phases.profiling.requests, --set phases.profiling.duration_s: phases.profiling: set requests (at least 1)");
     expect(error.message).not.toContain("section.yaml");
+    // An assignment inside the section that the rule does not name is left out.
+    const unrelated = errorOf(() => loadConfig({ config, set: ["phases.profiling.timeout_s=1", "phases.profiling.requests=0"], env: {} }));
+    expect(unrelated.message).toContain("--set phases.profiling.requests: phases.profiling: set requests (at least 1)");
+    expect(unrelated.message).not.toContain("timeout_s");
   });
 
   it("checks the selected strategy's own timing keys before a run, naming the --set key and the closest one", async () => {

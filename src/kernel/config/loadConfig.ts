@@ -3,6 +3,7 @@ import { type Document, LineCounter, parseDocument } from "yaml";
 import type { SourceLocation } from "../errors/AiperfError.js";
 import { ConfigInvalidError, type ConfigIssue } from "../errors/errors.js";
 import { yamlLocation } from "../registry/yamlLocation.js";
+import { escapeRegExp } from "../util/escapeRegExp.js";
 import { readSmallTextFile } from "../util/readSmallTextFile.js";
 import { validateClass } from "../util/validateClass.js";
 import { applySet } from "./applySet.js";
@@ -58,7 +59,12 @@ export interface LoadedConfig<T extends KernelConfig = KernelConfig> {
   locate(keyPath: readonly (string | number)[]): SourceLocation | undefined;
 }
 
-type Locate = (keyPath: readonly (string | number)[]) => SourceLocation | undefined;
+type Locate = (keyPath: readonly (string | number)[], message?: string) => SourceLocation | undefined;
+
+/** `key` appears in `message` as a word of its own (`requests` in "set requests or duration_s"). */
+function mentions(message: string, key: string): boolean {
+  return new RegExp(`(^|[^\\w])${escapeRegExp(key)}($|[^\\w])`).test(message);
+}
 
 /** Reads and parses a YAML config file; every problem is a coded error naming the file. */
 function readConfigFile(file: string): { raw: Record<string, unknown>; locate: Locate } {
@@ -108,15 +114,19 @@ function readSources(source: ConfigSource): { raw: Record<string, unknown>; inte
     const keyPath = applySet(raw, assignment);
     setPaths.set(keyPath.join("."), source.setLabels?.[i] ?? `--set ${keyPath.join(".")}`);
   }
-  const locate: Locate = (keyPath) => {
+  const locate: Locate = (keyPath, message) => {
     const dotted = keyPath.join(".");
     for (const [setPath, label] of setPaths) {
       if (dotted === setPath || dotted.startsWith(`${setPath}.`)) return { file: label };
     }
     // A rule over a whole section (one field or another) broken by assignments inside it: those
     // are what the user just typed, not the section's line in a file they may never have opened.
-    const inside = [...setPaths].filter(([setPath]) => setPath.startsWith(`${dotted}.`)).map(([, label]) => label);
-    return inside.length > 0 ? { file: [...new Set(inside)].join(", ") } : inFile(keyPath);
+    // Of those, the ones the message names, when it names any (`timeout_s` has no part in "set
+    // requests or duration_s").
+    const inside = [...setPaths].filter(([setPath]) => setPath.startsWith(`${dotted}.`));
+    const named = message === undefined ? [] : inside.filter(([setPath]) => mentions(message, setPath.slice(dotted.length + 1)));
+    const labels = (named.length > 0 ? named : inside).map(([, label]) => label);
+    return labels.length > 0 ? { file: [...new Set(labels)].join(", ") } : inFile(keyPath);
   };
   return { raw, interpolationIssues, locate, ...(file ? { file } : {}) };
 }
@@ -132,7 +142,7 @@ export function loadConfig<T extends KernelConfig = KernelConfig>(source: Config
   const prepared = schema.prepare ? schema.prepare(structuredClone(raw)) : raw;
   const issues: ConfigIssue[] = interpolationIssues.map((i) => withLocation(i.path, i.message, locate(i.path)));
   const validated = validateClass((schema.configClass ?? KernelConfig) as new () => T, prepared);
-  for (const issue of validated.issues) issues.push(withLocation(issue.path, issue.message, locate(issue.path)));
+  for (const issue of validated.issues) issues.push(withLocation(issue.path, issue.message, locate(issue.path, issue.message)));
   if (issues.length > 0) throw new ConfigInvalidError(issues);
   return { config: validated.value, raw, ...(file ? { file } : {}), baseDir: file ? path.dirname(file) : process.cwd(), locate };
 }

@@ -1,3 +1,5 @@
+import { escapeRegExp } from "../util/escapeRegExp.js";
+
 /**
  * True when a config key names a secret: `api_key`, `token`, `secret`, `password`,
  * `authorization` as a whole word of the key (`access_token`, `clientSecret`), but not
@@ -114,7 +116,7 @@ const MASKED_INSIDE_WORDS = 8;
 
 /** `secret` where no letter, digit or `_` touches it on either side. */
 function asWord(secret: string): RegExp {
-  return new RegExp(`(?<!\\w)${secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\w)`, "g");
+  return new RegExp(`(?<!\\w)${escapeRegExp(secret)}(?!\\w)`, "g");
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { SourceLocation } from "../errors/AiperfError.js";
+import { escapeRegExp } from "./escapeRegExp.js";
 
 /**
  * Where the value of a key path starts in JSON text, found by scanning for each key in turn
@@ -8,7 +9,7 @@ import type { SourceLocation } from "../errors/AiperfError.js";
 export function jsonKeyLocation(text: string, file: string, keys: readonly string[]): SourceLocation {
   let index = 0;
   for (const key of keys) {
-    const pattern = new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:\\s*`, "g");
+    const pattern = new RegExp(`${escapeRegExp(JSON.stringify(key))}\\s*:\\s*`, "g");
     pattern.lastIndex = index;
     const match = pattern.exec(text);
     if (!match) return { file, line: 1, col: 1 };
