@@ -109,7 +109,7 @@ export function addProfileCommand(program: Command, io: CliIO, setExit: (code: n
     .addOption(useServerTokenCountOption)
     .option("--extra-inputs <key:value>", "a field merged into every request body, e.g. ignore_eos:true (value read as YAML; repeatable)", collect, [])
     .option("--extra-inputs-json <json>", "fields merged into every request body, as a JSON object")
-    .option("-H, --header <'Name: value'>", "an HTTP header sent with every request, added to the config's headers (repeatable; secret-looking values are masked)", collect, [])
+    .option("-H, --header <'Name: value'>", "an HTTP header for every request, added to the config's (repeatable; secret-looking values masked)", collect, [])
     .option("--streaming", "stream responses (SSE)")
     .option("--no-streaming", "do not stream responses")
     .option("--output <dir>", "where exports are written")
